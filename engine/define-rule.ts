@@ -1,0 +1,62 @@
+import type { DocumentKind, Fix, Preset, Range, RelatedLocation, RuleMeta, RuleType, Severity } from './types';
+import type { SourceFile } from './documents/source';
+import type { DockerfileModel } from './documents/dockerfile';
+import type { YamlModel } from './documents/yaml';
+
+export const DOCS_BASE = 'https://github.com/shipready/shipready/blob/main/docs/rules/';
+
+type ModelOf<K extends DocumentKind> = K extends 'dockerfile'
+  ? DockerfileModel
+  : K extends 'kubernetes' | 'workflow' | 'compose' | 'yaml'
+    ? YamlModel
+    : SourceFile;
+
+/** What a rule reports; the runner turns it into a Finding. */
+export interface Report<M extends string = string> {
+  range: Range;
+  messageId: M;
+  data?: Record<string, string | number>;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext<K extends DocumentKind = DocumentKind, M extends string = string> {
+  file: SourceFile;
+  /** The parsed model of the file, parsed once and shared by all rules. */
+  doc: ModelOf<K>;
+  options: Record<string, unknown>;
+  report(report: Report<M>): void;
+}
+
+export interface RuleDefinition<K extends DocumentKind, M extends string> {
+  id: string;
+  kind: K;
+  type: RuleType;
+  severity: Severity;
+  preset?: Preset;
+  summary: string;
+  sources: string[];
+  messages: Record<M, string>;
+  fixable: boolean;
+  options?: object;
+  check(ctx: RuleContext<K, M>): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Declare a rule: fills defaults and derives the docs URL from the id. */
+export function defineRule<K extends DocumentKind, M extends string>(def: RuleDefinition<K, M>): Rule {
+  const { check, ...meta } = def;
+  return {
+    meta: { preset: 'recommended', ...meta, docsUrl: `${DOCS_BASE}${def.id}.md` },
+    check: check as unknown as Rule['check'],
+  };
+}
+
+/** Fill `{{name}}` placeholders. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}

@@ -1,0 +1,11 @@
+/** The engine's public surface, used by the server, the CLI and tests. */
+export * from './types';
+export { SourceFile } from './documents/source';
+export { classify, isCandidateName, basename } from './documents/classify';
+export { LineIndex, type Position } from './text/line-index';
+export { lint, type LintResult, type LintOptions, type RuleError } from './run';
+export { rules, ruleById } from './rules/index';
+export { defineRule, type Rule, type RuleContext } from './define-rule';
+export { ResolvedConfig, parseConfig, CONFIG_FILE_NAMES, type ShipreadyConfig, type ConfigError, type RuleSetting } from './config';
+export { suppressionFixes } from './suppressions';
+export { applyEdits, applyFixes, snippetToText } from './fixes/apply';

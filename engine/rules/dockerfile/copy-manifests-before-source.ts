@@ -1,0 +1,96 @@
+import { defineRule } from '../../define-rule';
+import type { DfInstruction } from '../../documents/dockerfile';
+import { splitCommands, commandWords, type ShellCommand } from '../../documents/shell';
+import { deleteInstruction } from '../../fixes/dockerfile';
+import type { Fix } from '../../types';
+
+/** Dependency installers and the manifest + lock files they read. */
+const INSTALLERS: { test: (w: string[]) => boolean; manifests: string[] }[] = [
+  { test: (w) => w[0] === 'npm' && /^(?:ci|install|i)$/.test(w[1] ?? '') && !w.slice(2).some((a) => !a.startsWith('-')), manifests: ['package.json', 'package-lock.json*'] },
+  { test: (w) => w[0] === 'yarn' && (w.length === 1 || w[1] === 'install'), manifests: ['package.json', 'yarn.lock'] },
+  { test: (w) => w[0] === 'pnpm' && /^(?:install|i)$/.test(w[1] ?? ''), manifests: ['package.json', 'pnpm-lock.yaml'] },
+  { test: (w) => /^pip3?$/.test(w[0]) && w[1] === 'install' && w.includes('-r'), manifests: [] },
+  { test: (w) => w[0] === 'poetry' && w[1] === 'install', manifests: ['pyproject.toml', 'poetry.lock'] },
+  { test: (w) => w[0] === 'uv' && w[1] === 'sync', manifests: ['pyproject.toml', 'uv.lock'] },
+  { test: (w) => w[0] === 'bundle' && (w.length === 1 || w[1] === 'install'), manifests: ['Gemfile', 'Gemfile.lock'] },
+  { test: (w) => w[0] === 'go' && w[1] === 'mod' && w[2] === 'download', manifests: ['go.mod', 'go.sum'] },
+  { test: (w) => w[0] === 'composer' && w[1] === 'install', manifests: ['composer.json', 'composer.lock'] },
+  { test: (w) => w[0] === 'cargo' && w[1] === 'fetch', manifests: ['Cargo.toml', 'Cargo.lock'] },
+];
+
+export default defineRule({
+  id: 'dockerfile/copy-manifests-before-source',
+  kind: 'dockerfile',
+  type: 'suggestion',
+  severity: 'warning',
+  summary: 'Dependency manifests are copied and installed before the source, so the install layer is cached',
+  sources: ['brief'],
+  messages: {
+    sourceFirst: '"{{copy}}" copies the whole source before "{{install}}": every source change invalidates the dependency layer. Copy {{manifests}} first, install, then copy the source.',
+  },
+  fixable: true,
+  check(ctx) {
+    const { doc, file } = ctx;
+    for (const stage of doc.stages) {
+      let broad: DfInstruction | undefined;
+      for (const ins of stage.instructions) {
+        if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !broad && isBroadCopy(ins)) broad = ins;
+        if (ins.keyword !== 'RUN' || !broad || !ins.argsRange || ins.jsonForm) continue;
+        const commands = splitCommands(ins.argsText, ins.argsRange.start);
+        const found = commands.map((c) => ({ c, inst: installerOf(c) })).find((x) => x.inst);
+        if (!found) continue;
+        const manifests = found.inst!.manifests.length ? found.inst!.manifests : requirementFiles(found.c);
+        const installText = file.text.slice(found.c.range.start, found.c.range.end);
+        const fixes: Fix[] = [];
+        // Only a RUN that does nothing but install can move before the source safely.
+        const onlyInstall = commands.every((c) => installerOf(c) || isSetup(c));
+        const dest = broad.args[broad.args.length - 1].value;
+        if (onlyInstall && manifests.length && !manifests.some((m) => m.includes('/'))) {
+          const destDir = dest === '.' ? './' : dest.endsWith('/') ? dest : `${dest}/`;
+          const lineStart = file.lines.lineStart(file.lines.positionAt(broad.range.start).line);
+          const eol = file.lines.eol();
+          const runText = file.text.slice(file.lines.lineStart(file.lines.positionAt(ins.range.start).line), ins.range.end);
+          fixes.push({
+            title: `Copy ${manifests.join(' ')} and install before copying the source`,
+            edits: [
+              { range: { start: lineStart, end: lineStart }, text: `COPY ${manifests.join(' ')} ${destDir}${eol}${runText}${eol}` },
+              deleteInstruction(file, ins),
+            ],
+          });
+        }
+        ctx.report({
+          range: broad.range,
+          messageId: 'sourceFirst',
+          data: { copy: file.text.slice(broad.range.start, broad.range.end).split(/\r?\n/)[0], install: installText, manifests: manifests.join(', ') || 'the dependency manifests' },
+          fixes,
+        });
+        break;
+      }
+    }
+  },
+});
+
+function isBroadCopy(ins: DfInstruction): boolean {
+  if (ins.flags.some((f) => f.name === 'from')) return false;
+  const sources = ins.args.filter((a) => !a.value.startsWith('--')).slice(0, -1);
+  return sources.some((a) => a.value === '.' || a.value === './' || a.value === '*' || a.value === './*');
+}
+
+function installerOf(c: ShellCommand) {
+  const w = commandWords(c).map((x) => x.value);
+  return INSTALLERS.find((i) => i.test(w));
+}
+
+function isSetup(c: ShellCommand): boolean {
+  const w = commandWords(c).map((x) => x.value);
+  return /^(?:npm|yarn|pnpm|pip3?|poetry|uv)$/.test(w[0] ?? '') && /^(?:cache|config|set|--version|-v)$/.test(w[1] ?? '');
+}
+
+function requirementFiles(c: ShellCommand): string[] {
+  const w = commandWords(c).map((x) => x.value);
+  const out: string[] = [];
+  w.forEach((x, i) => {
+    if ((x === '-r' || x === '--requirement') && w[i + 1]) out.push(w[i + 1]);
+  });
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { Finding, Severity } from './types';
+import { formatMessage, type Rule } from './define-rule';
+import { SourceFile } from './documents/source';
+import { ResolvedConfig } from './config';
+import { applySuppressions } from './suppressions';
+import { rules as allRules } from './rules/index';
+
+export interface RuleError {
+  ruleId: string;
+  error: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Rules that threw: each was skipped, the others ran. */
+  ruleErrors: RuleError[];
+  /** Set when the file was not linted, with the reason. */
+  skipped?: string;
+}
+
+export interface LintOptions {
+  config?: ResolvedConfig;
+  /** Path relative to the config root, for overrides. Defaults to the file's path. */
+  relPath?: string;
+  rules?: readonly Rule[];
+}
+
+/** Lint one file with every enabled rule of its kind; never throws. */
+export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
+  const rules = options.rules ?? allRules;
+  const config = options.config ?? new ResolvedConfig(rules);
+  const relPath = options.relPath ?? file.path;
+  const findings: Finding[] = [];
+  const ruleErrors: RuleError[] = [];
+  const limit = config.maxFileSizeKB * 1024;
+  if (file.text.length > limit) {
+    return { findings, ruleErrors, skipped: `file too large to lint: ${(file.text.length / 1048576).toFixed(1)} MB > limit ${(limit / 1048576).toFixed(1)} MB` };
+  }
+  for (const rule of rules) {
+    if (rule.meta.kind !== file.kind) continue;
+    const { severity, options: ruleOptions } = config.ruleFor(rule.meta.id, relPath);
+    if (severity === 'off') continue;
+    const own: Finding[] = [];
+    try {
+      rule.check({
+        file,
+        get doc() {
+          return modelOf(file);
+        },
+        options: ruleOptions,
+        report: (r) =>
+          own.push({
+            ruleId: rule.meta.id,
+            severity: severity as Severity,
+            messageId: r.messageId,
+            message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+            range: clampRange(r.range, file.text.length),
+            docsUrl: rule.meta.docsUrl,
+            fixes: r.fixes ?? [],
+            related: r.related,
+          }),
+      } as Parameters<Rule['check']>[0]);
+      findings.push(...own);
+    } catch (e) {
+      ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }
+  }
+  const kept = applySuppressions(file, findings);
+  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, ruleErrors };
+}
+
+function modelOf(file: SourceFile): unknown {
+  switch (file.kind) {
+    case 'dockerfile':
+      return file.dockerfile;
+    case 'kubernetes':
+    case 'workflow':
+    case 'compose':
+    case 'yaml':
+      return file.yaml;
+    default:
+      return file;
+  }
+}
+
+function clampRange(r: { start: number; end: number }, length: number) {
+  const start = Math.max(0, Math.min(r.start, length));
+  return { start, end: Math.max(start, Math.min(r.end, length)) };
+}
+
+export { SourceFile };
