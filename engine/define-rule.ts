@@ -2,6 +2,7 @@ import type { DocumentKind, Fix, Preset, Range, RelatedLocation, RuleMeta, RuleT
 import type { SourceFile } from './documents/source';
 import type { DockerfileModel } from './documents/dockerfile';
 import type { YamlModel } from './documents/yaml';
+import type { WorkspaceView } from './workspace';
 
 export const DOCS_BASE = 'https://github.com/shipready/shipready/blob/main/docs/rules/';
 
@@ -25,6 +26,8 @@ export interface RuleContext<K extends DocumentKind = DocumentKind, M extends st
   /** The parsed model of the file, parsed once and shared by all rules. */
   doc: ModelOf<K>;
   options: Record<string, unknown>;
+  /** The other files of the workspace, for cross-file rules (`crossFile: true`). */
+  workspace: WorkspaceView;
   report(report: Report<M>): void;
 }
 
@@ -38,6 +41,8 @@ export interface RuleDefinition<K extends DocumentKind, M extends string> {
   sources: string[];
   messages: Record<M, string>;
   fixable: boolean;
+  /** The rule reads other files through `ctx.workspace`: re-run it when any file of the workspace changes. */
+  crossFile?: boolean;
   options?: object;
   check(ctx: RuleContext<K, M>): void;
 }

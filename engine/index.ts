@@ -9,3 +9,4 @@ export { defineRule, type Rule, type RuleContext } from './define-rule';
 export { ResolvedConfig, parseConfig, CONFIG_FILE_NAMES, type ShipreadyConfig, type ConfigError, type RuleSetting } from './config';
 export { suppressionFixes } from './suppressions';
 export { applyEdits, applyFixes, snippetToText } from './fixes/apply';
+export { Workspace, singleFileWorkspace, type WorkspaceView, type FileSystemView } from './workspace';

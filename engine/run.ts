@@ -4,6 +4,7 @@ import { SourceFile } from './documents/source';
 import { ResolvedConfig } from './config';
 import { applySuppressions } from './suppressions';
 import { rules as allRules } from './rules/index';
+import { singleFileWorkspace, type WorkspaceView } from './workspace';
 
 export interface RuleError {
   ruleId: string;
@@ -23,6 +24,10 @@ export interface LintOptions {
   /** Path relative to the config root, for overrides. Defaults to the file's path. */
   relPath?: string;
   rules?: readonly Rule[];
+  /** The workspace the file belongs to; without it cross-file rules see only this file. */
+  workspace?: WorkspaceView;
+  /** Run only rules with (true) or without (false) `crossFile`; both when undefined. */
+  crossFile?: boolean;
 }
 
 /** Lint one file with every enabled rule of its kind; never throws. */
@@ -36,8 +41,10 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   if (file.text.length > limit) {
     return { findings, ruleErrors, skipped: `file too large to lint: ${(file.text.length / 1048576).toFixed(1)} MB > limit ${(limit / 1048576).toFixed(1)} MB` };
   }
+  const workspace = options.workspace ?? singleFileWorkspace(file);
   for (const rule of rules) {
     if (rule.meta.kind !== file.kind) continue;
+    if (options.crossFile !== undefined && !!rule.meta.crossFile !== options.crossFile) continue;
     const { severity, options: ruleOptions } = config.ruleFor(rule.meta.id, relPath);
     if (severity === 'off') continue;
     const own: Finding[] = [];
@@ -48,6 +55,7 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
           return modelOf(file);
         },
         options: ruleOptions,
+        workspace,
         report: (r) =>
           own.push({
             ruleId: rule.meta.id,

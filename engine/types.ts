@@ -78,6 +78,8 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** True when at least one of the rule's findings carries a fix. */
   fixable: boolean;
+  /** Reads other files through the workspace index; re-run when any of them changes. */
+  crossFile?: boolean;
   /** JSON schema of the rule's options. */
   options?: object;
   docsUrl: string;
