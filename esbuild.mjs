@@ -1,6 +1,8 @@
 // Bundles the client, the server and the CLI into dist/ (node, cjs, sourcemaps).
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -15,8 +17,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], minify: true },
-  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', define: { SHIPREADY_VERSION: JSON.stringify(version) } },
+  { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { SHIPREADY_VERSION: JSON.stringify(version) } },
 ];
 
 mkdirSync('dist', { recursive: true });

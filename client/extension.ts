@@ -1,0 +1,84 @@
+// activate(): start the language server and wire the editor pieces. No rule logic lives here.
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { RescanRequest, WorkspaceStatusNotification, type WorkspaceStatus } from '../protocol/protocol';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
+import { StatusItem } from './status';
+
+let client: LanguageClient | undefined;
+
+const WATCHED = '**/{.shipready.yaml,.shipready.yml,Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.yaml,*.yml,.dockerignore}';
+
+export async function activate(context: vscode.ExtensionContext) {
+  const output = vscode.window.createOutputChannel('Shipready', { log: true });
+  const status = new StatusItem();
+  context.subscriptions.push(output, status);
+
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'dockerfile' },
+      { scheme: 'untitled', language: 'dockerfile' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'github-actions-workflow' },
+      { scheme: 'file', pattern: '**/.github/workflows/*.{yml,yaml}' },
+      { scheme: 'file', pattern: '**/.dockerignore' },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      workspace: {
+        // Answer the server's configuration pull with one typed settings object.
+        configuration: (params) =>
+          params.items.map((item) => {
+            if (item.section !== 'shipready') return null;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            const c = vscode.workspace.getConfiguration('shipready', scope);
+            return normalizeSettings({
+              enable: c.get('enable', DEFAULT_SETTINGS.enable),
+              rules: c.get('rules', {}),
+              ignorePaths: c.get('ignorePaths', []),
+              lintDebounceMs: c.get('lintDebounceMs', DEFAULT_SETTINGS.lintDebounceMs),
+              scanWorkspace: c.get('scanWorkspace', DEFAULT_SETTINGS.scanWorkspace),
+            });
+          }),
+      },
+    },
+  };
+
+  client = new LanguageClient('shipready', 'Shipready', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onNotification(WorkspaceStatusNotification, (s: WorkspaceStatus) => status.update(s)),
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) status.stopped('Shipready server stopped: see the Shipready output');
+    }),
+    vscode.commands.registerCommand('shipready.restartServer', async () => {
+      output.appendLine('Restarting the Shipready server');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('shipready.lintWorkspace', async () => {
+      await client?.sendRequest(RescanRequest);
+    }),
+    vscode.commands.registerCommand('shipready.showOutput', () => output.show(true)),
+  );
+  await client.start();
+  return { client };
+}
+
+export async function deactivate() {
+  await client?.stop();
+  client = undefined;
+}

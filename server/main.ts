@@ -1,0 +1,173 @@
+// The Shipready language server: LSP wiring only; the engine does the work.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import * as fs from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SourceFile } from '../engine/index';
+import { RescanRequest } from '../protocol/protocol';
+import { FIX_ALL_KIND, codeActions } from './code-actions';
+import { pathToUri, toLspRange, uriToPath } from './convert';
+import { Host } from './host';
+import { Linter } from './linter';
+import { Settings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new Settings(connection);
+const host = new Host((m) => connection.console.info(m));
+const linter = new Linter(connection, host, (uri) => settings.get(uri), (uri) => documents.get(uri));
+let snippetSupport = false;
+let watchedFilesDynamic = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  settings.supported = !!caps.workspace?.configuration;
+  snippetSupport = !!(caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
+  watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (roots.length === 0 && params.rootUri) {
+    const p = uriToPath(params.rootUri);
+    if (p) roots.push(p);
+  }
+  host.setFolders(roots);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'shipready', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipready' });
+  if (watchedFilesDynamic) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/{.shipready.yaml,.shipready.yml,Dockerfile*,Containerfile*,*.dockerfile,*.yaml,*.yml,.dockerignore}' }],
+    });
+  }
+  publishConfigErrors();
+  await linter.scanWorkspace();
+});
+
+connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
+  const roots = host.folders.map((f) => f.root).filter((r) => !e.removed.some((x) => uriToPath(x.uri) === r));
+  for (const a of e.added) {
+    const p = uriToPath(a.uri);
+    if (p) roots.push(p);
+  }
+  host.setFolders(roots);
+  void linter.scanWorkspace();
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  void linter.relintAll();
+});
+
+documents.onDidChangeContent(async (e) => {
+  const abs = uriToPath(e.document.uri);
+  if (abs && host.isConfigFile(abs)) {
+    configChanged(abs, e.document.getText());
+    return;
+  }
+  const s = await settings.get(e.document.uri);
+  linter.schedule(e.document, s.lintDebounceMs);
+});
+
+documents.onDidClose((e) => {
+  linter.cancel(e.document.uri);
+  const abs = uriToPath(e.document.uri);
+  settings.forget(e.document.uri);
+  if (abs && host.isConfigFile(abs)) return;
+  // A workspace file keeps its on-disk findings; other files are forgotten.
+  const { folder, rel } = abs ? host.locate(abs) : { folder: undefined, rel: e.document.uri };
+  if (folder) void linter.fileChanged(e.document.uri, !folder.workspace.exists(rel) || !fs.existsSync(abs!));
+  else {
+    host.loose.delete(rel);
+    linter.clear(e.document.uri);
+  }
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) {
+    const abs = uriToPath(change.uri);
+    if (!abs) continue;
+    if (host.isConfigFile(abs)) configChanged(abs);
+    else await linter.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+  }
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const s = await settings.get(doc.uri);
+  return codeActions(params, doc, {
+    snippetSupport,
+    current: (d) => {
+      const cached = linter.results.get(d.uri);
+      if (cached && cached.version === d.version) return cached;
+      const fresh = linter.lintNow(d.uri, d.getText(), d.version, d.languageId, s);
+      if (fresh) linter.publish(fresh);
+      return fresh;
+    },
+    lintText: (d, text) => {
+      const l = linter.lintNow(`${d.uri}#fix-all`, text, null, d.languageId, s);
+      // Lint the candidate text without disturbing the index entry of the real document.
+      const restore = linter.results.get(d.uri);
+      if (restore) linter.lintNow(d.uri, restore.file.text, restore.version, d.languageId, s);
+      return l ? l.findings : [];
+    },
+  });
+});
+
+connection.onRequest(RescanRequest, async () => {
+  await linter.scanWorkspace();
+  return true;
+});
+
+connection.onShutdown(() => {
+  for (const uri of linter.results.keys()) linter.cancel(uri);
+});
+
+function configChanged(abs: string, text?: string) {
+  const folder = host.folders.find((f) => abs.startsWith(f.root));
+  if (!folder) return;
+  host.loadConfig(folder, text);
+  publishConfigErrors();
+  settings.clear();
+  void linter.relintAll();
+}
+
+/** Errors in `.shipready.yaml` show in that file; the server then runs with defaults. */
+function publishConfigErrors() {
+  for (const folder of host.folders) {
+    if (!folder.configPath) continue;
+    const text = folder.configText ?? '';
+    const file = new SourceFile(folder.configPath, text, 'yaml');
+    void connection.sendDiagnostics({
+      uri: pathToUri(folder.configPath),
+      diagnostics: folder.configErrors.map((e) => ({
+        range: toLspRange(file, e.range ?? { start: 0, end: 0 }),
+        severity: DiagnosticSeverity.Error,
+        source: 'shipready',
+        code: 'config',
+        message: `Invalid Shipready configuration (defaults are used): ${e.message}`,
+      })),
+    });
+  }
+}
+
+documents.listen(connection);
+connection.listen();
