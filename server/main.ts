@@ -28,12 +28,14 @@ const host = new Host((m) => connection.console.info(m));
 const linter = new Linter(connection, host, (uri) => settings.get(uri), (uri) => documents.get(uri));
 let snippetSupport = false;
 let watchedFilesDynamic = false;
+let workspaceFoldersSupport = false;
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   settings.supported = !!caps.workspace?.configuration;
   snippetSupport = !!(caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
   watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
   const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (roots.length === 0 && params.rootUri) {
     const p = uriToPath(params.rootUri);
@@ -57,18 +59,19 @@ connection.onInitialized(async () => {
       watchers: [{ globPattern: '**/{.shipready.yaml,.shipready.yml,Dockerfile*,Containerfile*,*.dockerfile,*.yaml,*.yml,.dockerignore}' }],
     });
   }
+  if (workspaceFoldersSupport) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const roots = host.folders.map((f) => f.root).filter((r) => !e.removed.some((x) => uriToPath(x.uri) === r));
+      for (const a of e.added) {
+        const p = uriToPath(a.uri);
+        if (p) roots.push(p);
+      }
+      host.setFolders(roots);
+      void linter.scanWorkspace();
+    });
+  }
   publishConfigErrors();
   await linter.scanWorkspace();
-});
-
-connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-  const roots = host.folders.map((f) => f.root).filter((r) => !e.removed.some((x) => uriToPath(x.uri) === r));
-  for (const a of e.added) {
-    const p = uriToPath(a.uri);
-    if (p) roots.push(p);
-  }
-  host.setFolders(roots);
-  void linter.scanWorkspace();
 });
 
 connection.onDidChangeConfiguration(() => {
