@@ -38,6 +38,11 @@ export interface Fix {
   snippet?: boolean;
   /** Edits to other files (workspace rules). */
   fileEdits?: FileEdit[];
+  /**
+   * Text the fix's edits were derived from (e.g. the base image that decides between `adduser`
+   * and `useradd`). Fix-all defers this fix to its next pass when another fix changes that text.
+   */
+  reads?: Range[];
 }
 
 /** Another place that explains a finding (e.g. the PDB that does not match). */

@@ -1,4 +1,4 @@
-import type { Fix, TextEdit } from '../types';
+import type { Fix, Range, TextEdit } from '../types';
 
 /** Apply edits to a text; edits must not overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -19,12 +19,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
   const chosen: Fix[] = [];
-  const taken: { start: number; end: number }[] = [];
-  const overlaps = (e: TextEdit) =>
-    taken.some((t) => e.range.start < t.end && t.start < e.range.end || (e.range.start === e.range.end && e.range.start === t.start && t.start === t.end));
-  for (const fix of fixes) {
+  const taken: Range[] = [];
+  const overlap = (a: Range, b: Range) => (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start);
+  // Fixes that depend on other text go last, so they are deferred when that text changes.
+  const ordered = [...fixes.filter((f) => !f.reads?.length), ...fixes.filter((f) => f.reads?.length)];
+  for (const fix of ordered) {
     if (fix.snippet || fix.fileEdits?.length || fix.edits.length === 0) continue;
-    if (fix.edits.some(overlaps)) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlap(e.range, t)))) continue;
+    if (fix.reads?.some((r) => taken.some((t) => overlap(r, t) || (t.start === t.end && t.start > r.start && t.start < r.end)))) continue;
     try {
       applyEdits(text, fix.edits);
     } catch {

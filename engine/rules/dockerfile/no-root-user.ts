@@ -43,7 +43,7 @@ export default defineRule({
     ctx.report({
       range: { start: from.instruction.keywordRange.start, end: from.imageRange.end },
       messageId: 'noUser',
-      fixes: [{ title, edits: [insertLines(file, at, lines)] }],
+      fixes: [{ title, edits: [insertLines(file, at, lines)], reads: [rootFrom(final).from.imageRange] }],
     });
   },
 });
