@@ -1,0 +1,455 @@
+// Typed views of Kubernetes manifests, built once per parsed file: objects (List items expanded),
+// workloads with their pod template, and containers, plus what Helm templates leave unknown.
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Range } from '../types';
+import type { SourceFile } from './source';
+import type { YamlDoc, YamlModel } from './yaml';
+import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
+import { detectStyle, type YamlStyle } from '../fixes/yaml';
+import { defineRule, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
+
+export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+/** The annotation that suppresses rules for one object (Appendix C of the catalog). */
+export const IGNORE_ANNOTATION = 'shipready.dev/ignore';
+
+export interface K8sObject {
+  doc: YamlDoc;
+  /** The object's map: a document root or an item of a `List`. */
+  node: YAMLMap;
+  apiVersion: string;
+  /** API group (`''` for the core group) and version. */
+  group: string;
+  version: string;
+  kind: string;
+  kindNode: Node;
+  metadata?: YAMLMap;
+  name?: string;
+  nameNode?: Node;
+  namespace?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** False when labels come (partly) from a template, so selectors cannot be matched. */
+  labelsKnown: boolean;
+  /** Where object-level findings go: the name's value, else the kind's value. */
+  range: Range;
+  /** Rule ids (and bare names) listed in the `shipready.dev/ignore` annotation. */
+  ignored: Set<string>;
+  /** An item of a `List` object. */
+  inList: boolean;
+  /** A partial object (kustomize patch, overlay fragment): not linted as a full workload. */
+  partial: boolean;
+  /** Its text contains Go template syntax. */
+  templated: boolean;
+  workload?: Workload;
+}
+
+export interface Container {
+  node: YAMLMap;
+  type: 'container' | 'initContainer' | 'ephemeralContainer';
+  index: number;
+  name?: string;
+  image?: string;
+  imageNode?: Node;
+  /** The name's value, else the start of the item. */
+  range: Range;
+}
+
+export interface Workload {
+  object: K8sObject;
+  kind: WorkloadKind;
+  spec?: YAMLMap;
+  /** The pod template (`spec.template`, `spec.jobTemplate.spec.template`); the object itself for a Pod. */
+  template?: YAMLMap;
+  podMetadata?: YAMLMap;
+  podLabels: Record<string, string>;
+  podLabelsKnown: boolean;
+  podSpec?: YAMLMap;
+  /** Path of keys from the object's map to the pod spec. */
+  podSpecPath: string[];
+  containers: Container[];
+  /** `spec.replicas` when set to a number; undefined when unset or templated. */
+  replicas?: number;
+  replicasPair?: YPair;
+  /** Replicas in effect: the value, 1 when unset for a replicated kind, undefined when unknown. */
+  effectiveReplicas?: number;
+}
+
+interface Injection {
+  offset: number;
+  col: number;
+}
+
+export interface K8sModel {
+  file: SourceFile;
+  text: string;
+  objects: K8sObject[];
+  workloads: Workload[];
+  style: YamlStyle;
+  /** The file has Go template syntax (Helm). */
+  templated: boolean;
+  /** The node's text has a template in it, or a template writes its value: its value is unknown. */
+  unknown(node: unknown): boolean;
+  /** A template may add keys to this map (e.g. `{{- toYaml .Values.x | nindent 8 }}` between its pairs). */
+  open(map: unknown): boolean;
+  /** Is `key` in `map`: 'yes', 'no', or 'unknown' when a template could add it. */
+  has(map: unknown, key: string): 'yes' | 'no' | 'unknown';
+  /** The object a source offset belongs to. */
+  objectAt(offset: number): K8sObject | undefined;
+}
+
+const cache = new WeakMap<YamlModel, K8sModel>();
+
+/** The Kubernetes view of a file, built once per parse. */
+export function k8sModel(file: SourceFile): K8sModel {
+  const yaml = file.yaml;
+  let m = cache.get(yaml);
+  if (!m) {
+    m = build(file, yaml);
+    cache.set(yaml, m);
+  }
+  return m;
+}
+
+const TEMPLATE = /\{\{-?[\s\S]*?-?\}\}/g;
+const CONTROL = /^\{\{-?\s*(?:if|else|end|with|range|define|block|break|continue|\/\*|\$[\w.]*\s*:?=)/;
+
+function findInjections(text: string): Injection[] {
+  const out: Injection[] = [];
+  if (!text.includes('{{')) return out;
+  const lines = text.split('\n');
+  let offset = 0;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('{{') && trimmed.replace(TEMPLATE, '').trim() === '') {
+      const actions = trimmed.match(TEMPLATE) ?? [];
+      const output = actions.filter((a) => !CONTROL.test(a));
+      if (output.length) {
+        const n = /\bn?indent\s+(\d+)/.exec(output[0]);
+        out.push({ offset, col: n ? Number(n[1]) : line.indexOf('{{') });
+      }
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+function build(file: SourceFile, yaml: YamlModel): K8sModel {
+  const text = file.text;
+  const templated = yaml.templated;
+  const injections = templated ? findInjections(text) : [];
+  const openCache = new Map<YAMLMap, boolean>();
+  const injectedValues = new Set<unknown>();
+  let maskedText = templated ? undefined : text;
+  const maskedOf = () => (maskedText ??= text.replace(TEMPLATE, (m) => m.replace(/[^\r\n]/g, ' ')));
+
+  const lineStartOf = (o: number) => text.lastIndexOf('\n', o - 1) + 1;
+  const colOf = (o: number) => o - lineStartOf(o);
+
+  /** End of the region a map's keys own: up to the next content line indented less than the keys. */
+  const regionEnd = (from: number, col: number) => {
+    const mt = maskedOf();
+    let i = mt.indexOf('\n', from);
+    while (i >= 0 && i < mt.length) {
+      const next = mt.indexOf('\n', i + 1);
+      const line = mt.slice(i + 1, next < 0 ? mt.length : next);
+      const t = line.trim();
+      if (t && !t.startsWith('#')) {
+        const ind = line.length - line.trimStart().length;
+        if (ind < col || t === '---' || (ind === col && t.startsWith('- '))) return i + 1;
+      }
+      if (next < 0) break;
+      i = next;
+    }
+    return mt.length;
+  };
+
+  const isOpen = (map: YAMLMap): boolean => {
+    if (!templated || !isMap(map) || map.flow) return false;
+    let v = openCache.get(map);
+    if (v !== undefined) return v;
+    v = false;
+    const first = map.items[0]?.key as Node | undefined;
+    if (first?.range) {
+      const col = colOf(first.range[0]);
+      const end = regionEnd(first.range[0], col);
+      v = injections.some((inj) => inj.offset > first.range![0] && inj.offset < end && inj.col === col);
+    }
+    openCache.set(map, v);
+    return v;
+  };
+
+  if (templated) {
+    // `key:` followed by a template that writes the value (`{{- toYaml .Values.x | nindent 4 }}`)
+    for (const d of yaml.docs) {
+      walk(d.doc.contents, (node) => {
+        if (!isMap(node)) return;
+        for (const { pair, value } of mapPairs(node)) {
+          if (!isEmpty(value) || !value) continue;
+          const k = (pair.key as Node).range!;
+          const col = colOf(k[0]);
+          const end = regionEnd(k[0], col + 1);
+          if (injections.some((inj) => inj.offset > k[0] && inj.offset < end && inj.col > col)) injectedValues.add(value);
+        }
+      });
+    }
+  }
+
+  const unknown = (node: unknown): boolean => {
+    if (!templated || node === null || node === undefined) return false;
+    if (injectedValues.has(node)) return true;
+    const r = (node as Node).range;
+    if (!r) return false;
+    if (isScalar(node)) return text.slice(r[0], r[1]).includes('{{');
+    return false;
+  };
+
+  const objects: K8sObject[] = [];
+  for (const d of yaml.docs) {
+    const root = asMap(d.doc.contents);
+    if (!root) continue;
+    const kind = str(get(root, 'kind'));
+    if (kind && /List$/.test(kind) && isSeq(get(root, 'items'))) {
+      for (const item of seqMaps(get(root, 'items'))) {
+        const o = objectOf(d, item, true);
+        if (o) objects.push(o);
+      }
+      continue;
+    }
+    const o = objectOf(d, root, false);
+    if (o) objects.push(o);
+  }
+
+  function stringMap(node: YNode): { values: Record<string, string>; known: boolean } {
+    const values: Record<string, string> = {};
+    let known = !unknown(node) && !(isMap(node) && isOpen(node));
+    if (isMap(node)) {
+      for (const { key, pair, value } of mapPairs(node)) {
+        const s = str(value);
+        if (s !== undefined) values[key] = s;
+        if (unknown(value) || unknown(pair.key)) known = false;
+      }
+    } else if (node && !isEmpty(node)) known = false;
+    return { values, known };
+  }
+
+  function objectOf(doc: YamlDoc, node: YAMLMap, inList: boolean): K8sObject | undefined {
+    const apiVersion = str(get(node, 'apiVersion'));
+    const kindNode = get(node, 'kind');
+    const kind = str(kindNode);
+    if (!apiVersion || !kind || !kindNode) return undefined;
+    const slash = apiVersion.indexOf('/');
+    const metadata = asMap(get(node, 'metadata'));
+    const nameNode = get(metadata, 'name') ?? undefined;
+    const labels = stringMap(get(metadata, 'labels'));
+    const annotations = stringMap(get(metadata, 'annotations')).values;
+    const ignored = new Set<string>();
+    for (const id of (annotations[IGNORE_ANNOTATION] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      ignored.add(id);
+      if (!id.includes('/')) ignored.add(`kubernetes/${id}`);
+    }
+    const r = nodeRange(nameNode && !isEmpty(nameNode) ? nameNode : kindNode)!;
+    const range = nodeRange(kindNode)!;
+    const o: K8sObject = {
+      doc,
+      node,
+      apiVersion,
+      group: slash < 0 ? '' : apiVersion.slice(0, slash),
+      version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+      kind,
+      kindNode,
+      metadata,
+      name: str(nameNode),
+      nameNode: nameNode ?? undefined,
+      namespace: str(get(metadata, 'namespace')),
+      labels: labels.values,
+      annotations,
+      labelsKnown: labels.known,
+      range: r ?? range,
+      ignored,
+      inList,
+      partial: false,
+      templated: templated && !!node.range && text.slice(node.range[0], node.range[1]).includes('{{'),
+    };
+    if (unknown(nameNode)) o.name = undefined;
+    if (unknown(get(metadata, 'namespace'))) o.namespace = undefined;
+    if ((WORKLOAD_KINDS as readonly string[]).includes(kind) && (o.group === '' || o.group === 'apps' || o.group === 'batch' || o.group === 'extensions')) {
+      o.workload = workloadOf(o, kind as WorkloadKind);
+    }
+    return o;
+  }
+
+  function workloadOf(o: K8sObject, kind: WorkloadKind): Workload {
+    const spec = asMap(get(o.node, 'spec'));
+    let templatePath: string[];
+    if (kind === 'Pod') templatePath = [];
+    else if (kind === 'CronJob') templatePath = ['spec', 'jobTemplate', 'spec', 'template'];
+    else templatePath = ['spec', 'template'];
+    const template = templatePath.length ? asMap(getPath(o.node, templatePath)) : o.node;
+    const podMetadata = asMap(get(template, 'metadata'));
+    const podSpec = asMap(get(template, 'spec'));
+    const labels = stringMap(get(podMetadata, 'labels'));
+    const containers: Container[] = [];
+    const lists: [string, Container['type']][] = [
+      ['initContainers', 'initContainer'],
+      ['containers', 'container'],
+      ['ephemeralContainers', 'ephemeralContainer'],
+    ];
+    for (const [key, type] of lists) {
+      seqMaps(get(podSpec, key)).forEach((node, index) => {
+        const nameNode = get(node, 'name');
+        const imageNode = get(node, 'image') ?? undefined;
+        const first = node.items[0]?.key as Node | undefined;
+        containers.push({
+          node,
+          type,
+          index,
+          name: unknown(nameNode) ? undefined : str(nameNode),
+          image: unknown(imageNode) ? undefined : str(imageNode),
+          imageNode,
+          range: nodeRange(nameNode && !isEmpty(nameNode) ? nameNode : first) ?? nodeRange(node)!,
+        });
+      });
+    }
+    const replicasPair = getPair(spec, 'replicas');
+    const rv = replicasPair?.value;
+    const replicas = rv && isScalar(rv) && typeof (rv as Scalar).value === 'number' && !unknown(rv) ? ((rv as Scalar).value as number) : undefined;
+    const replicated = kind === 'Deployment' || kind === 'StatefulSet' || kind === 'ReplicaSet' || kind === 'ReplicationController';
+    let effectiveReplicas: number | undefined;
+    if (replicated) effectiveReplicas = replicasPair ? replicas : spec && (isOpen(spec) || unknown(spec)) ? undefined : 1;
+    // A kustomize patch or overlay fragment: no container with an image, or an apps/v1 workload without selector.
+    const templatedImages = containers.some((c) => c.imageNode && unknown(c.imageNode));
+    const hasImage = containers.some((c) => c.image !== undefined) || templatedImages || (podSpec !== undefined && isOpen(podSpec));
+    o.partial = kind !== 'Pod' && (!hasImage || (kind !== 'Job' && kind !== 'CronJob' && o.group === 'apps' && !getPair(spec, 'selector') && !(spec && isOpen(spec))));
+    if (kind === 'Pod') o.partial = !hasImage;
+    return {
+      object: o,
+      kind,
+      spec,
+      template,
+      podMetadata,
+      podLabels: labels.values,
+      podLabelsKnown: labels.known,
+      podSpec,
+      podSpecPath: [...templatePath, 'spec'],
+      containers,
+      replicas,
+      replicasPair,
+      effectiveReplicas,
+    };
+  }
+
+  const workloads = objects.filter((o) => o.workload).map((o) => o.workload!);
+  let style: YamlStyle | undefined;
+  return {
+    file,
+    text,
+    objects,
+    workloads,
+    get style() {
+      return (style ??= detectStyle(text, ...yaml.docs.map((d) => d.doc.contents)));
+    },
+    templated,
+    unknown,
+    open: (map) => isMap(map) && isOpen(map),
+    has(map, key) {
+      if (getPair(map, key)) return 'yes';
+      if (isMap(map) && isOpen(map)) return 'unknown';
+      if (map && unknown(map)) return 'unknown';
+      return 'no';
+    },
+    objectAt(offset) {
+      let best: K8sObject | undefined;
+      for (const o of objects) {
+        const r = o.node.range;
+        if (r && r[0] <= offset && offset <= r[2] && (!best || r[0] >= best.node.range![0])) best = o;
+      }
+      return best;
+    },
+  };
+}
+
+/** Does a label selector (`matchLabels` + `matchExpressions`, or a plain map for Services) select these labels? */
+export function selectorMatches(selector: YNode, labels: Record<string, string>, plain = false): boolean {
+  if (!isMap(selector)) return false;
+  if (plain) {
+    return mapPairs(selector).every(({ key, value }) => labels[key] === str(value));
+  }
+  const ml = asMap(get(selector, 'matchLabels'));
+  for (const { key, value } of mapPairs(ml)) if (labels[key] !== str(value)) return false;
+  for (const expr of seqMaps(get(selector, 'matchExpressions'))) {
+    const key = str(get(expr, 'key')) ?? '';
+    const op = str(get(expr, 'operator'));
+    const values = (isSeq(get(expr, 'values')) ? (get(expr, 'values') as { items: unknown[] }).items.map((v) => str(v)) : []) as string[];
+    const has = key in labels;
+    if (op === 'In' && !(has && values.includes(labels[key]))) return false;
+    if (op === 'NotIn' && has && values.includes(labels[key])) return false;
+    if (op === 'Exists' && !has) return false;
+    if (op === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/** Is a selector empty (selects everything in the namespace)? */
+export function selectorIsEmpty(selector: YNode): boolean {
+  if (selector === undefined || isEmpty(selector)) return true;
+  if (!isMap(selector)) return false;
+  return mapPairs(get(selector, 'matchLabels')).length === 0 && seqMaps(get(selector, 'matchExpressions')).length === 0;
+}
+
+/** Do two objects share a namespace? An object without one matches any (it takes the namespace it is applied to). */
+export function sameNamespace(a: { namespace?: string }, b: { namespace?: string }): boolean {
+  return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
+}
+
+/** Every Kubernetes object of the workspace, with its file (for cross-file rules). */
+export function workspaceObjects(ctx: RuleContext): { file: SourceFile; object: K8sObject }[] {
+  const out: { file: SourceFile; object: K8sObject }[] = [];
+  const files = [...ctx.workspace.files('kubernetes')];
+  if (!files.some((f) => f.path === ctx.file.path)) files.push(ctx.file);
+  for (const file of files) {
+    const model = file.path === ctx.file.path ? k8sModel(ctx.file) : k8sModel(file);
+    for (const object of model.objects) out.push({ file: file.path === ctx.file.path ? ctx.file : file, object });
+  }
+  return out;
+}
+
+/** The range of a pair's key, for findings about a key that is set. */
+export function keyOf(pair: YPair): Range {
+  return keyRange(pair)!;
+}
+
+export interface K8sRuleDefinition<M extends string> extends Omit<RuleDefinition<'kubernetes', M>, 'kind' | 'check'> {
+  check(ctx: RuleContext<'kubernetes', M>, k8s: K8sModel): void;
+}
+
+/**
+ * Define a kubernetes/* rule: the check gets the file's Kubernetes view, and findings inside an
+ * object whose `shipready.dev/ignore` annotation lists the rule are dropped here, in one place.
+ */
+export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule {
+  const { check, ...rest } = def;
+  return defineRule<'kubernetes', M>({
+    ...rest,
+    kind: 'kubernetes',
+    check(ctx) {
+      const k8s = k8sModel(ctx.file);
+      if (k8s.objects.length === 0) return;
+      const report = ctx.report.bind(ctx);
+      const wrapped: RuleContext<'kubernetes', M> = {
+        file: ctx.file,
+        get doc() {
+          return ctx.doc;
+        },
+        options: ctx.options,
+        workspace: ctx.workspace,
+        report(r) {
+          const o = k8s.objectAt(r.range.start);
+          if (o && (o.ignored.has(def.id) || o.ignored.has('all'))) return;
+          report(r);
+        },
+      };
+      check(wrapped, k8s);
+    },
+  });
+}
