@@ -110,11 +110,11 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
       argsRange,
       argsText: argsRange ? text.slice(argsRange.start, argsRange.end) : '',
       flags: readFlags(node, toRange),
-      properties: readProperties(node, toRange),
+      properties: readProperties(node, toRange, text, df.getEscapeCharacter()),
       jsonForm: false,
       node,
     };
-    ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText);
+    ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText, df.getEscapeCharacter());
     instructions.push(ins);
 
     if (keyword === 'FROM') {
@@ -129,7 +129,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
       continue;
     }
     if (!current) {
-      if (keyword === 'ARG') for (const [k, v] of readArg(ins.argsText)) globalArgs.set(k, v);
+      if (keyword === 'ARG') for (const p of ins.properties) globalArgs.set(p.name, p.value);
       continue;
     }
     ins.stage = current;
@@ -162,15 +162,38 @@ function readFlags(node: Instruction, toRange: (r: any) => Range): DfInstruction
   return getFlags.call(node).map((f) => ({ name: f.getName(), value: f.getValue(), range: toRange(f.getRange()) }));
 }
 
-type AstProperty = { getName(): string; getNameRange(): any; getUnescapedValue(): string | null; getValueRange(): any };
+type AstProperty = { getName(): string; getNameRange(): any; getValue(): string | null; getValueRange(): any };
+type AstArgument = { getRange(): any };
 
-function readProperties(node: Instruction, toRange: (r: any) => Range): DfProperty[] {
-  const n = node as unknown as { getProperties?: () => AstProperty[]; getProperty?: () => AstProperty | null };
-  const props = typeof n.getProperties === 'function' ? n.getProperties() : typeof n.getProperty === 'function' ? [n.getProperty()].filter((p): p is AstProperty => !!p) : [];
+function readProperties(node: Instruction, toRange: (r: any) => Range, text: string, escapeChar: string): DfProperty[] {
+  const n = node as unknown as { getProperties?: () => AstProperty[]; getPropertyArguments?: () => AstArgument[] };
+  // dockerfile-ast reads `ARG A B=1` like the legacy `ENV A value` form (one property A = "B=1"),
+  // but every ARG word declares its own variable.
+  if (node.getKeyword() === 'ARG' && typeof n.getPropertyArguments === 'function') {
+    return n.getPropertyArguments().map((a) => {
+      const r = toRange(a.getRange());
+      const raw = text.slice(r.start, r.end);
+      const eq = raw.indexOf('=');
+      if (eq < 0) return { name: raw, nameRange: r };
+      return {
+        name: raw.slice(0, eq),
+        nameRange: { start: r.start, end: r.start + eq },
+        value: unquote(stripContinuations(raw.slice(eq + 1), escapeChar)),
+        valueRange: { start: r.start + eq + 1, end: r.end },
+      };
+    });
+  }
+  const props = typeof n.getProperties === 'function' ? n.getProperties() : [];
   return props.map((p) => {
     const vr = p.getValueRange();
-    return { name: p.getName(), nameRange: toRange(p.getNameRange()), value: p.getUnescapedValue() ?? undefined, valueRange: vr ? toRange(vr) : undefined };
+    // getValue() is the value as Docker sees it (quotes and escapes removed).
+    return { name: p.getName(), nameRange: toRange(p.getNameRange()), value: p.getValue() ?? undefined, valueRange: vr ? toRange(vr) : undefined };
   });
+}
+
+function stripContinuations(s: string, escapeChar: string): string {
+  const esc = escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return s.replace(new RegExp(`${esc}[ \\t]*(?:\\r\\n|\\r|\\n)\\s*`, 'g'), '');
 }
 
 function readFrom(node: From, ins: DfInstruction, toRange: (r: any) => Range, globalArgs: Map<string, string | undefined>): DfFrom {
@@ -231,9 +254,9 @@ export function expandVariables(text: string, vars: Map<string, string | undefin
   return unknown ? undefined : out;
 }
 
-function isJsonArray(s: string): boolean {
+function isJsonArray(s: string, escapeChar = '\\'): boolean {
   try {
-    return Array.isArray(JSON.parse(s.replace(/\\\r?\n/g, '')));
+    return Array.isArray(JSON.parse(stripContinuations(s, escapeChar)));
   } catch {
     return false;
   }

@@ -18,6 +18,9 @@ const INSTALLERS: { test: (w: string[]) => boolean; manifests: string[] }[] = [
   { test: (w) => w[0] === 'cargo' && w[1] === 'fetch', manifests: ['Cargo.toml', 'Cargo.lock'] },
 ];
 
+/** Instructions that do not affect what a later RUN sees. */
+const NEUTRAL = new Set(['LABEL', 'EXPOSE', 'STOPSIGNAL', 'HEALTHCHECK', 'MAINTAINER', 'CMD', 'ENTRYPOINT']);
+
 export default defineRule({
   id: 'dockerfile/copy-manifests-before-source',
   kind: 'dockerfile',
@@ -44,16 +47,22 @@ export default defineRule({
         const fixes: Fix[] = [];
         // Only a RUN that does nothing but install can move before the source safely.
         const onlyInstall = commands.every((c) => installerOf(c) || isSetup(c));
+        // Moving the RUN above WORKDIR, USER, ENV, ARG, SHELL, VOLUME or another RUN/COPY would
+        // change what it sees (directory, user, variables, files it needs such as .npmrc).
+        const between = stage.instructions.slice(stage.instructions.indexOf(broad) + 1, stage.instructions.indexOf(ins));
+        const movable = between.every((i) => NEUTRAL.has(i.keyword));
         const dest = broad.args[broad.args.length - 1].value;
-        if (onlyInstall && manifests.length && !manifests.some((m) => m.includes('/'))) {
+        if (onlyInstall && movable && manifests.length && !manifests.some((m) => m.includes('/'))) {
           const destDir = dest === '.' ? './' : dest.endsWith('/') ? dest : `${dest}/`;
           const lineStart = file.lines.lineStart(file.lines.positionAt(broad.range.start).line);
           const eol = file.lines.eol();
           const runText = file.text.slice(file.lines.lineStart(file.lines.positionAt(ins.range.start).line), ins.range.end);
+          // Keep ownership and mode of the broad COPY, so an install running as a non-root USER can write.
+          const flags = broad.flags.filter((f) => f.name === 'chown' || f.name === 'chmod').map((f) => `${file.text.slice(f.range.start, f.range.end)} `).join('');
           fixes.push({
             title: `Copy ${manifests.join(' ')} and install before copying the source`,
             edits: [
-              { range: { start: lineStart, end: lineStart }, text: `COPY ${manifests.join(' ')} ${destDir}${eol}${runText}${eol}` },
+              { range: { start: lineStart, end: lineStart }, text: `COPY ${flags}${manifests.join(' ')} ${destDir}${eol}${runText}${eol}` },
               deleteInstruction(file, ins),
             ],
           });

@@ -19,6 +19,9 @@ export default defineRule({
     for (const ins of ctx.doc.instructions) {
       if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.jsonForm || !ins.argsRange) continue;
       const text = ins.argsText;
+      // `CMD exec node server.js`: the shell replaces itself with the process, which then is PID 1
+      // and receives signals; this is the documented way to keep variable expansion.
+      if (/^\s*exec\s/.test(text)) continue;
       const fixes: Fix[] = [];
       if (!SHELL_SYNTAX.test(text)) {
         const words = text.split(/\s+/).filter(Boolean);

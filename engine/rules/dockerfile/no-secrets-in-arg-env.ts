@@ -50,11 +50,15 @@ export default defineRule({
 function secretMountFix(file: SourceFile, doc: DockerfileModel, arg: DfInstruction, name: string): Fix | undefined {
   const scope = arg.stage ? arg.stage.instructions : doc.instructions;
   const uses = new RegExp(`\\$(?:\\{${name}(?:[:}]|[-+?])|${name}(?![A-Za-z0-9_]))`);
-  const readers = scope.filter((i) => i !== arg && i.range.start > arg.range.start && uses.test(i.argsText));
+  const later = scope.filter((i) => i !== arg && i.range.start > arg.range.start);
+  const readers = later.filter((i) => uses.test(i.argsText));
   if (!arg.stage || readers.some((i) => i.keyword !== 'RUN')) return undefined;
+  // An ARG is in the environment of every later RUN: tools read it without "$NAME" in the
+  // Dockerfile (npm through .npmrc, the AWS CLI). With no explicit reader, keep it for all of them.
+  const targets = readers.length ? readers : later.filter((i) => i.keyword === 'RUN' && i.argsRange);
   const id = name.toLowerCase().replace(/_/g, '-');
   const edits: TextEdit[] = [deleteInstruction(file, arg)];
-  for (const run of readers) {
+  for (const run of targets) {
     const at = run.argsRange!.start;
     edits.push({ range: { start: at, end: at }, text: `--mount=type=secret,id=${id},env=${name} ` });
   }
