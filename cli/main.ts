@@ -10,6 +10,13 @@ import {
   lint,
   parseConfig,
   rules,
+  MANUAL_STATE_FILE,
+  TEAM_CHECKLIST_FILE,
+  checklistMarkdown,
+  evaluateChecklists,
+  mergeDefs,
+  parseManualState,
+  parseTeamChecklist,
   type Fix,
   type ShipreadyConfig,
 } from '../engine/index';
@@ -17,6 +24,7 @@ import { collectFiles, readText, UsageError } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStats, formatText } from './formatters/text';
+import { formatChecklist } from './formatters/checklist';
 import type { Reported } from './formatters/types';
 
 declare const SHIPREADY_VERSION: string | undefined;
@@ -26,6 +34,9 @@ const MAX_FIX_PASSES = 10;
 const HELP = `Usage:
   shipready check [paths...] [options]   lint files and folders (default: .)
   shipready rules [--format text|json]   list every rule
+  shipready checklist [folder] [--format text|json|markdown] [--list <id>]
+                                          evaluate the release checklists (exit 1 when an
+                                          automatic item of the chosen list(s) fails)
 
 Options for check:
   --format text|json|sarif   output format (default text)
@@ -52,6 +63,7 @@ function main(argv: string[]): number {
   try {
     if (command === 'rules') return rulesCommand(rest);
     if (command === 'check') return checkCommand(rest);
+    if (command === 'checklist') return checklistCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -127,33 +139,7 @@ function checkCommand(args: string[]): number {
   const warn = (m: string) => process.stderr.write(`shipready: ${m}\n`);
   const files = collectFiles(positionals.length ? positionals : ['.'], root, config, warn);
 
-  const workspace = new Workspace({
-    exists: (p) => fs.existsSync(path.resolve(root, p)),
-    readFile: (p) => {
-      try {
-        return readText(path.resolve(root, p));
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
-  const sources: { abs: string; rel: string }[] = [];
-  for (const abs of files) {
-    let text: string;
-    try {
-      if (fs.statSync(abs).size > config.maxFileSizeKB * 1024 * 4) {
-        warn(`skipped ${abs}: larger than the size limit`);
-        continue;
-      }
-      text = readText(abs);
-    } catch (e) {
-      warn(`skipped ${abs}: ${(e as Error).message}`);
-      continue;
-    }
-    const file = workspace.set(toRel(abs), text);
-    if (file.kind !== 'unknown' && file.kind !== 'yaml') sources.push({ abs, rel: file.path });
-  }
+  const { workspace, sources } = loadWorkspace(files, root, config, warn);
 
   const results: Reported[] = [];
   for (const { abs, rel } of sources) {
@@ -199,6 +185,84 @@ function checkCommand(args: string[]): number {
   const errors = results.filter((r) => r.finding.severity === 'error').length;
   const warnings = results.filter((r) => r.finding.severity === 'warning').length;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+}
+
+/** Read the files into one workspace index (cross-file rules and the checklist read it). */
+function loadWorkspace(files: string[], root: string, config: ResolvedConfig, warn: (m: string) => void) {
+  const workspace = new Workspace({
+    exists: (p) => fs.existsSync(path.resolve(root, p)),
+    readFile: (p) => {
+      try {
+        return readText(path.resolve(root, p));
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
+  const sources: { abs: string; rel: string }[] = [];
+  for (const abs of files) {
+    let text: string;
+    try {
+      if (fs.statSync(abs).size > config.maxFileSizeKB * 1024 * 4) {
+        warn(`skipped ${abs}: larger than the size limit`);
+        continue;
+      }
+      text = readText(abs);
+    } catch (e) {
+      warn(`skipped ${abs}: ${(e as Error).message}`);
+      continue;
+    }
+    const file = workspace.set(toRel(abs), text);
+    if (file.kind !== 'unknown' && file.kind !== 'yaml') sources.push({ abs, rel: file.path });
+  }
+
+  return { workspace, sources };
+}
+
+function checklistCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string', default: 'text' }, list: { type: 'string' }, config: { type: 'string' }, 'no-color': { type: 'boolean', default: false } },
+  });
+  const format = values.format!;
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`unknown format "${format}"`);
+  if (positionals.length > 1) throw new UsageError('checklist takes one folder');
+  const folder = path.resolve(positionals[0] ?? '.');
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${positionals[0]}`);
+  process.chdir(folder);
+  const { root, config: fileConfig } = loadConfig(values.config);
+  const config = new ResolvedConfig(rules, fileConfig ? [fileConfig] : []);
+  const warn = (m: string) => process.stderr.write(`shipready: ${m}\n`);
+  const { workspace, sources } = loadWorkspace(collectFiles(['.'], root, config, warn), root, config, warn);
+  const results = sources.map(({ rel }) => {
+    const file = workspace.get(rel)!;
+    return { file, findings: lint(file, { config, relPath: rel, workspace }).findings };
+  });
+  const team = workspace.readFile(TEAM_CHECKLIST_FILE);
+  const parsedTeam = team === undefined ? undefined : parseTeamChecklist(team);
+  if (parsedTeam?.errors.length) throw new UsageError(`invalid ${TEAM_CHECKLIST_FILE}:\n${parsedTeam.errors.map((e) => `  ${e}`).join('\n')}`);
+  const listIds = mergeDefs(parsedTeam?.defs).map((l) => l.id);
+  if (values.list && !listIds.includes(values.list)) throw new UsageError(`unknown list "${values.list}" (lists: ${listIds.join(', ')})`);
+  const enabled = new Set(rules.filter((r) => config.isEnabled(r.meta.id)).map((r) => r.meta.id));
+  const report = evaluateChecklists({
+    workspace,
+    knownRules: enabled,
+    findings: (ids) => {
+      const set = new Set(ids);
+      return results.flatMap((r) => r.findings.filter((f) => set.has(f.ruleId)).map((finding) => ({ path: r.file.path, finding, file: r.file })));
+    },
+    manual: parseManualState(workspace.readFile(MANUAL_STATE_FILE)),
+    team: parsedTeam?.defs,
+    list: values.list,
+  });
+  const color = !values['no-color'] && process.stdout.isTTY === true;
+  if (format === 'json') process.stdout.write(JSON.stringify({ lists: report.lists.map(({ ready: _r, total: _t, ...l }) => l) }, null, 2) + '\n');
+  else if (format === 'markdown') process.stdout.write(checklistMarkdown(report));
+  else process.stdout.write(formatChecklist(report, color));
+  return report.lists.some((l) => l.items.some((i) => i.kind === 'auto' && i.status === 'fail')) ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

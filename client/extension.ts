@@ -8,13 +8,15 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { RescanRequest, WorkspaceStatusNotification, type WorkspaceStatus } from '../protocol/protocol';
+import { ChecklistChangedNotification, RescanRequest, WorkspaceStatusNotification, type WorkspaceStatus } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { StatusItem } from './status';
+import { ChecklistProvider } from './checklist/provider';
+import { registerChecklistCommands } from './checklist/commands';
 
 let client: LanguageClient | undefined;
 
-const WATCHED = '**/{.shipready.yaml,.shipready.yml,Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.yaml,*.yml,.dockerignore}';
+const WATCHED = '**/{.shipready.yaml,.shipready.yml,Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.yaml,*.yml,.dockerignore,DEPLOYMENT.md,.env.*,renovate.json*,.renovaterc*,Jenkinsfile,checklist.json}';
 
 export async function activate(context: vscode.ExtensionContext) {
   const output = vscode.window.createOutputChannel('Shipready', { log: true });
@@ -74,8 +76,17 @@ export async function activate(context: vscode.ExtensionContext) {
     }),
     vscode.commands.registerCommand('shipready.showOutput', () => output.show(true)),
   );
+  const checklist = new ChecklistProvider(client);
+  const view = vscode.window.createTreeView('shipready.checklist', { treeDataProvider: checklist, showCollapseAll: true, manageCheckboxStateManually: true });
+  checklist.view = view;
+  context.subscriptions.push(
+    view,
+    ...registerChecklistCommands(client, checklist, view),
+    client.onNotification(ChecklistChangedNotification, () => void checklist.refresh()),
+  );
   await client.start();
-  return { client };
+  await checklist.refresh();
+  return { client, checklist };
 }
 
 export async function deactivate() {

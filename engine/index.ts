@@ -10,3 +10,7 @@ export { ResolvedConfig, parseConfig, CONFIG_FILE_NAMES, type ShipreadyConfig, t
 export { suppressionFixes } from './suppressions';
 export { applyEdits, applyFixes, snippetToText } from './fixes/apply';
 export { Workspace, singleFileWorkspace, type WorkspaceView, type FileSystemView } from './workspace';
+export { evaluateChecklists, parseTeamChecklist, validateDefs, mergeDefs, ownerOf, TEAM_CHECKLIST_FILE, MANUAL_STATE_FILE } from './checklist/evaluate';
+export { parseManualState, serializeManualState, setManual, emptyManualState } from './checklist/manual';
+export { checklistMarkdown, upsertSection } from './checklist/markdown';
+export type { ChecklistReport, ChecklistListResult, ChecklistItemResult, Evidence, ManualState, ChecklistDefs } from './checklist/types';

@@ -28,6 +28,8 @@ export class Linter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly loggedRuleErrors = new Set<string>();
   private scanning = false;
+  /** Called after every publish (the checklist listens). */
+  onPublished: () => void = () => {};
 
   constructor(
     private readonly connection: Connection,
@@ -107,6 +109,7 @@ export class Linter {
     );
     void this.connection.sendDiagnostics({ uri: linted.uri, version: linted.version ?? undefined, diagnostics });
     this.sendStatus();
+    this.onPublished();
   }
 
   clear(uri: string) {

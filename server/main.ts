@@ -12,6 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceFile } from '../engine/index';
 import { RescanRequest } from '../protocol/protocol';
@@ -20,12 +21,15 @@ import { pathToUri, toLspRange, uriToPath } from './convert';
 import { Host } from './host';
 import { Linter } from './linter';
 import { Settings } from './settings';
+import { ChecklistService, CHECKLIST_INPUTS } from './checklist';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const host = new Host((m) => connection.console.info(m));
 const linter = new Linter(connection, host, (uri) => settings.get(uri), (uri) => documents.get(uri));
+const checklist = new ChecklistService(connection, host, linter);
+linter.onPublished = () => checklist.changed();
 let snippetSupport = false;
 let watchedFilesDynamic = false;
 let workspaceFoldersSupport = false;
@@ -56,7 +60,7 @@ connection.onInitialized(async () => {
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipready' });
   if (watchedFilesDynamic) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/{.shipready.yaml,.shipready.yml,Dockerfile*,Containerfile*,*.dockerfile,*.yaml,*.yml,.dockerignore}' }],
+      watchers: [{ globPattern: '**/{.shipready.yaml,.shipready.yml,Dockerfile*,Containerfile*,*.dockerfile,*.yaml,*.yml,.dockerignore,DEPLOYMENT.md,.env.*,renovate.json*,.renovaterc*,Jenkinsfile,checklist.json}' }],
     });
   }
   if (workspaceFoldersSupport) {
@@ -108,6 +112,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
     const abs = uriToPath(change.uri);
     if (!abs) continue;
     if (host.isConfigFile(abs)) configChanged(abs);
+    else if (CHECKLIST_INPUTS.test(abs.split(path.sep).join('/'))) checklist.changed();
     else await linter.fileChanged(change.uri, change.type === FileChangeType.Deleted);
   }
 });
