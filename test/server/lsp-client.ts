@@ -19,6 +19,7 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
   settings: Record<string, unknown>;
+  private notificationWaiters: { method: string; resolve: (p: unknown) => void }[] = [];
   stderr = '';
   readonly logs: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
@@ -37,7 +38,10 @@ export class TestClient {
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
     this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
-    this.conn.onNotification((method: string, params: unknown) => void this.notifications.push({ method, params }));
+    this.conn.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+      this.notificationWaiters = this.notificationWaiters.filter((w) => (w.method === method ? (w.resolve(params), false) : true));
+    });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);
@@ -72,6 +76,16 @@ export class TestClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uriStr} matching the condition; stderr: ${this.stderr}`)), timeoutMs);
       this.waiters.push({ test: (p) => p.uri === uriStr && test(p), resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) });
+    });
+  }
+
+  /** The next notification `method` after the first `since` notifications. */
+  waitForNotification(method: string, since: number, timeoutMs = 10000): Promise<unknown> {
+    const hit = this.notifications.slice(since).find((n) => n.method === method);
+    if (hit) return Promise.resolve(hit.params);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} notification`)), timeoutMs);
+      this.notificationWaiters.push({ method, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
 
