@@ -16,7 +16,8 @@ export interface YamlModel {
   templated: boolean;
 }
 
-const TEMPLATE = /\{\{-?[\s\S]*?-?\}\}/g;
+// `${{ }}` is a GitHub Actions expression, not a Go template: never masked.
+const TEMPLATE = /(?<!\$)\{\{-?[\s\S]*?-?\}\}/g;
 const MAX_ALIAS_COUNT = 100;
 
 /**
@@ -36,7 +37,7 @@ export function maskTemplates(text: string): string {
 }
 
 export function parseYaml(text: string): YamlModel {
-  const templated = text.includes('{{');
+  const templated = /(?<!\$)\{\{/.test(text);
   const src = templated ? maskTemplates(text) : text;
   const parsed = parseAllDocuments(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT } as never);
   const list = Array.isArray(parsed) ? parsed : [];
