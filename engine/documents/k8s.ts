@@ -1,11 +1,11 @@
 // Typed views of Kubernetes manifests, built once per parsed file: objects (List items expanded),
 // workloads with their pod template, and containers, plus what Helm templates leave unknown.
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { Range } from '../types';
+import type { Fix, Range } from '../types';
 import type { SourceFile } from './source';
 import type { YamlDoc, YamlModel } from './yaml';
 import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
-import { detectStyle, type YamlStyle } from '../fixes/yaml';
+import { detectStyle, mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
 import { defineRule, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
 
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
@@ -452,4 +452,105 @@ export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule
       check(wrapped, k8s);
     },
   });
+}
+
+/** Containers of the complete (non-partial) workloads of a file, optionally of some types only. */
+export function* containersOf(k8s: K8sModel, types: readonly Container['type'][] = ['initContainer', 'container', 'ephemeralContainer']): Generator<{ w: Workload; c: Container }> {
+  for (const w of k8s.workloads) {
+    if (w.object.partial) continue;
+    for (const c of w.containers) if (types.includes(c.type)) yield { w, c };
+  }
+}
+
+/** Complete (non-partial) workloads of a file. */
+export function workloadsOf(k8s: K8sModel): Workload[] {
+  return k8s.workloads.filter((w) => !w.object.partial);
+}
+
+/** Is the workload a batch one (Job, CronJob): no probes, no PDB, no long-running service? */
+export function isBatch(w: Workload): boolean {
+  return w.kind === 'Job' || w.kind === 'CronJob' || (w.kind === 'Pod' && ['Never', 'OnFailure'].includes(str(get(w.podSpec, 'restartPolicy')) ?? ''));
+}
+
+/**
+ * A securityContext setting as it takes effect for a container: the container's own value,
+ * else the pod's (for the fields a pod can set). `unknown` when a template decides it.
+ */
+export function securitySetting(k8s: K8sModel, w: Workload, c: Container, key: string, podLevel: boolean): { value: YNode; level: 'container' | 'pod' | 'none'; unknown: boolean; pair?: YPair } {
+  const sc = get(c.node, 'securityContext');
+  const own = getPair(sc, key);
+  if (own) return { value: own.value as YNode, level: 'container', unknown: k8s.unknown(own.value), pair: own };
+  const unknownOwn = k8s.has(c.node, 'securityContext') === 'unknown' || k8s.unknown(sc) || k8s.has(sc, key) === 'unknown';
+  if (podLevel) {
+    const psc = get(w.podSpec, 'securityContext');
+    const p = getPair(psc, key);
+    if (p) return { value: p.value as YNode, level: 'pod', unknown: unknownOwn || k8s.unknown(p.value), pair: p };
+    const unknownPod = k8s.has(w.podSpec, 'securityContext') === 'unknown' || k8s.unknown(psc) || k8s.has(psc, key) === 'unknown';
+    return { value: undefined, level: 'none', unknown: unknownOwn || unknownPod };
+  }
+  return { value: undefined, level: 'none', unknown: unknownOwn };
+}
+
+/** The securityContext a hardened container gets (brief: Kubernetes). */
+export const HARDENED_SECURITY_CONTEXT = {
+  runAsNonRoot: true,
+  readOnlyRootFilesystem: true,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+};
+
+/** Fix: merge settings into a container's securityContext (creating it when needed). */
+export function containerSecurityFix(k8s: K8sModel, c: Container, entries: YamlObject, title: string): Fix {
+  return { title, edits: mergeInto(k8s.text, c.node, { securityContext: entries }, { overwrite: true, style: k8s.style }) };
+}
+
+/** Fix: the full hardened securityContext for a container. */
+export function hardenFix(k8s: K8sModel, c: Container): Fix {
+  return containerSecurityFix(k8s, c, HARDENED_SECURITY_CONTEXT, `Harden the securityContext of "${c.name ?? 'container'}" (non-root, read-only root, no escalation, drop ALL)`);
+}
+
+/** A pod spec's volumes by name. */
+export function volumesOf(w: Workload): Map<string, YAMLMap> {
+  const out = new Map<string, YAMLMap>();
+  for (const v of seqMaps(get(w.podSpec, 'volumes'))) {
+    const n = str(get(v, 'name'));
+    if (n) out.set(n, v);
+  }
+  return out;
+}
+
+/** Declared container ports: numbers and names. */
+export function portsOf(c: Container): { number?: number; name?: string; node: YAMLMap }[] {
+  return seqMaps(get(c.node, 'ports')).map((p) => {
+    const n = get(p, 'containerPort');
+    return { number: isScalar(n) && typeof n.value === 'number' ? n.value : undefined, name: str(get(p, 'name')), node: p };
+  });
+}
+
+const SUFFIX: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, Pi: 1024 ** 5, Ei: 1024 ** 6, n: 1e-9, u: 1e-6 };
+
+/** A Kubernetes quantity (`100m`, `1.5`, `128Mi`, `1e3`) as a number; undefined when malformed. */
+export function parseQuantity(q: string | number | undefined): number | undefined {
+  if (typeof q === 'number') return q;
+  if (!q) return undefined;
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|n|u)?)$/.exec(q.trim());
+  if (!m) return undefined;
+  const base = Number(m[1]);
+  if (m[2]) return base * 10 ** Number(m[2].slice(1));
+  return base * SUFFIX[m[3] ?? ''];
+}
+
+/** Fix: replace a container image's tag (or add one), keeping the value's quotes. */
+export function imageTagEdit(text: string, node: Node, ref: { name: string; nameEnd: number; tagEnd?: number; tag?: string }, newTag: string): { range: Range; text: string } | undefined {
+  const start = scalarValueStart(text, node as Scalar);
+  if (start === undefined) return undefined;
+  return { range: { start: start + ref.nameEnd, end: start + (ref.tagEnd ?? ref.nameEnd) }, text: `:${newTag}` };
+}
+
+/** Fix: insert an httpGet probe on the container's first declared port (placeholders for the path). */
+export function probeFix(k8s: K8sModel, c: Container, key: 'readinessProbe' | 'livenessProbe', path: string): Fix | undefined {
+  const port = portsOf(c)[0];
+  if (!port || (port.number === undefined && !port.name)) return undefined;
+  const probe: YamlObject = { httpGet: { path: raw(`\${1:${path}}`), port: port.name ?? port.number! }, periodSeconds: raw(`\${2:10}`) };
+  return { title: `Add a ${key} (HTTP GET ${path} on port ${port.name ?? port.number})`, snippet: true, edits: mergeInto(k8s.text, c.node, { [key]: probe }, { style: k8s.style }) };
 }

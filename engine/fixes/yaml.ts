@@ -377,3 +377,41 @@ export function ensurePath(text: string, map: YAMLMap, path: readonly string[], 
 }
 
 export { keyString };
+
+/** Delete an item of a block or flow sequence (whole lines for block items). */
+export function deleteItem(text: string, seq: Node & { items: unknown[]; flow?: boolean }, item: unknown): TextEdit {
+  const idx = seq.items.indexOf(item);
+  const r = (item as Node).range!;
+  const end = contentEnd(item) ?? r[1];
+  if (seq.flow) {
+    if (seq.items.length === 1) return { range: { start: r[0], end }, text: '' };
+    if (idx > 0) return { range: { start: contentEnd(seq.items[idx - 1])!, end }, text: '' };
+    return { range: { start: r[0], end: (seq.items[1] as Node).range![0] }, text: '' };
+  }
+  // the dash is the first non-blank character before the item on its line
+  const dash = text.lastIndexOf('-', r[0]);
+  const lineStart = dash - columnOf(text, dash);
+  const after = afterLine(text, lastContent(text, end));
+  if (seq.items.length === 1) {
+    // the last item: leave an empty flow sequence so the key keeps its type
+    return { range: { start: dash, end: lastContent(text, end) }, text: '[]' };
+  }
+  if (after.eof && lineStart > 0) {
+    const prevBreak = text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? 2 : 1;
+    return { range: { start: lineStart - prevBreak, end: text.length }, text: '' };
+  }
+  return { range: { start: lineStart, end: after.at }, text: '' };
+}
+
+/**
+ * Where a scalar's characters start in the source, when the source spells the value verbatim
+ * (plain, or quoted without escapes); undefined otherwise. Lets a fix edit part of a value.
+ */
+export function scalarValueStart(text: string, node: Scalar): number | undefined {
+  const r = node.range;
+  if (!r || typeof node.value !== 'string') return undefined;
+  const src = text.slice(r[0], r[1]);
+  if (src === node.value) return r[0];
+  if ((src.startsWith('"') || src.startsWith("'")) && src.slice(1, -1) === node.value) return r[0] + 1;
+  return undefined;
+}
