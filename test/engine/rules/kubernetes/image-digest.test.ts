@@ -1,6 +1,6 @@
 import rule from '../../../../engine/rules/kubernetes/image-digest';
 import { ruleTester } from '../../rule-tester';
-import { deployment, pod } from './manifests';
+import { deployment } from './manifests';
 
 ruleTester(rule, {
   valid: [deployment('image: nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n')],

@@ -1,6 +1,6 @@
 import rule from '../../../../engine/rules/kubernetes/probe-port-exists';
 import { ruleTester } from '../../rule-tester';
-import { deployment, pod } from './manifests';
+import { deployment } from './manifests';
 
 ruleTester(rule, {
   valid: [
