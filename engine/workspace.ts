@@ -42,7 +42,7 @@ export class Workspace implements WorkspaceView {
   set(path: string, text: string, languageId?: string): SourceFile {
     const old = this.byPath.get(path);
     if (old && old.text === text) return old;
-    const file = new SourceFile(path, text, undefined, languageId);
+    const file = new SourceFile(path, text, undefined, languageId, old);
     this.byPath.set(path, file);
     this.changed();
     return file;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, rules, type DocumentKind, type Finding, type SourceFile } from '../engine/index';
+import { lint, rules, SourceFile, type DocumentKind, type Finding } from '../engine/index';
 import type { ShipreadySettings } from '../protocol/settings';
 import { WorkspaceStatusNotification, type WorkspaceStatus } from '../protocol/protocol';
 import { pathToUri, toDiagnostic, toLspRange, uriToPath } from './convert';
@@ -88,6 +88,15 @@ export class Linter {
       findings.push({ ruleId: 'shipready/skipped', severity: 'info', messageId: 'skipped', message: result.skipped, range: { start: 0, end: 0 }, docsUrl: '', fixes: [] });
     }
     return { uri, version, file, findings, folder };
+  }
+
+  /** Lint a candidate text for a document (fix-all passes) without putting it into the index. */
+  lintCandidate(uri: string, text: string, languageId: string | undefined, settings: ShipreadySettings): Finding[] {
+    const abs = uriToPath(uri) ?? uri;
+    const { folder, rel } = this.host.locate(abs);
+    const ws = folder?.workspace ?? this.host.loose;
+    const file = new SourceFile(rel, text, undefined, languageId);
+    return lint(file, { config: this.host.configFor(folder, settings), relPath: rel, workspace: ws }).findings;
   }
 
   private lintText(uri: string, text: string, version: number | null, languageId: string | undefined, settings: ShipreadySettings): Linted | undefined {

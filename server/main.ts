@@ -130,13 +130,7 @@ connection.onCodeAction(async (params) => {
       if (fresh) linter.publish(fresh);
       return fresh;
     },
-    lintText: (d, text) => {
-      const l = linter.lintNow(`${d.uri}#fix-all`, text, null, d.languageId, s);
-      // Lint the candidate text without disturbing the index entry of the real document.
-      const restore = linter.results.get(d.uri);
-      if (restore) linter.lintNow(d.uri, restore.file.text, restore.version, d.languageId, s);
-      return l ? l.findings : [];
-    },
+    lintText: (d, text) => linter.lintCandidate(d.uri, text, d.languageId, s),
   });
 });
 

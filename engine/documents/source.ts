@@ -11,9 +11,18 @@ export class SourceFile {
   private _yaml?: YamlModel;
   readonly kind: DocumentKind;
 
-  /** `path` uses forward slashes; it is what findings and config globs refer to. */
-  constructor(readonly path: string, readonly text: string, kind?: DocumentKind, languageId?: string) {
+  private previous?: SourceFile;
+
+  /**
+   * `path` uses forward slashes; it is what findings and config globs refer to. `previous` is the
+   * file's prior version: its YAML documents that did not change are reused instead of re-parsed.
+   */
+  constructor(readonly path: string, readonly text: string, kind?: DocumentKind, languageId?: string, previous?: SourceFile) {
     this.kind = kind ?? classify(path, text, languageId);
+    if (previous && previous.kind === this.kind && this.kind !== 'dockerfile') {
+      this.previous = previous;
+      previous.previous = undefined; // never a chain of old versions
+    }
   }
 
   get lines(): LineIndex {
@@ -25,6 +34,17 @@ export class SourceFile {
   }
 
   get yaml(): YamlModel {
-    return (this._yaml ??= parseYaml(this.text));
+    if (!this._yaml) {
+      this._yaml = parseYaml(this.text, this.previous?.handOverYaml());
+      this.previous = undefined;
+    }
+    return this._yaml;
+  }
+
+  /** Give the parsed YAML to the next version (which moves its nodes); this file re-parses if asked again. */
+  private handOverYaml(): YamlModel | undefined {
+    const y = this._yaml;
+    this._yaml = undefined;
+    return y;
   }
 }

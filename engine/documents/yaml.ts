@@ -1,4 +1,4 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, isPair, visit, type Document, type Node } from 'yaml';
 import type { Range } from '../types';
 
 export interface YamlDoc {
@@ -14,7 +14,19 @@ export interface YamlModel {
   errors: { message: string; range: Range }[];
   /** The file contains Go template (`{{ }}`) syntax, e.g. a Helm chart template. */
   templated: boolean;
+  /** The file split on `---` lines, each part parsed on its own: the unit of incremental re-parsing. */
+  chunks: Chunk[];
 }
+
+/** A run of the file between two document-start markers, with what parsing it gave. */
+export interface Chunk {
+  start: number;
+  text: string;
+  docs: Document.Parsed[];
+}
+
+/** How many chunks were parsed (not reused) since start-up: lets tests prove re-parsing is incremental. */
+export const yamlParseStats = { chunksParsed: 0 };
 
 // `${{ }}` is a GitHub Actions expression, not a Go template: never masked.
 const TEMPLATE = /(?<!\$)\{\{-?[\s\S]*?-?\}\}/g;
@@ -36,17 +48,76 @@ export function maskTemplates(text: string): string {
   });
 }
 
-export function parseYaml(text: string): YamlModel {
+const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/** Offsets where a `---` line starts a document; the spec forbids such lines inside any content. */
+function chunkStarts(src: string): number[] {
+  const starts = [0];
+  for (const m of src.matchAll(DOC_START)) if (m.index! > 0) starts.push(m.index!);
+  return starts;
+}
+
+/**
+ * Parse every document of a file. Given the model of the previous version of the same file, only
+ * the chunks whose text changed are parsed again; the others are reused, moved to their new offset.
+ * The previous model must not be used afterwards.
+ */
+export function parseYaml(text: string, previous?: YamlModel): YamlModel {
   const templated = /(?<!\$)\{\{/.test(text);
   const src = templated ? maskTemplates(text) : text;
-  const parsed = parseAllDocuments(src, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT } as never);
-  const list = Array.isArray(parsed) ? parsed : [];
+  // Directives (`%YAML`) belong to the document after them: parse such files whole.
+  const starts = /^%/m.test(src) ? [0] : chunkStarts(src);
+  const reusable = new Map<string, Chunk[]>();
+  for (const c of previous?.chunks ?? []) {
+    const list = reusable.get(c.text) ?? [];
+    list.push(c);
+    reusable.set(c.text, list);
+  }
+  const chunks: Chunk[] = starts.map((start, i) => {
+    const chunkText = src.slice(start, starts[i + 1] ?? src.length);
+    const old = reusable.get(chunkText)?.shift();
+    if (old) {
+      if (old.start !== start) for (const d of old.docs) shiftDocument(d, start - old.start);
+      return { start, text: chunkText, docs: old.docs };
+    }
+    yamlParseStats.chunksParsed++;
+    const parsed = parseAllDocuments(chunkText, { prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT } as never);
+    const docs = Array.isArray(parsed) ? parsed : [];
+    if (start !== 0) for (const d of docs) shiftDocument(d, start);
+    return { start, text: chunkText, docs };
+  });
   const docs: YamlDoc[] = [];
   const errors: YamlModel['errors'] = [];
-  list.forEach((doc, index) => {
-    const r = doc.range ?? [0, 0, 0];
-    docs.push({ doc, index, range: { start: r[0], end: r[2] } });
-    for (const e of doc.errors) errors.push({ message: e.message, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } });
+  for (const chunk of chunks) {
+    for (const doc of chunk.docs) {
+      const r = doc.range ?? [chunk.start, chunk.start, chunk.start];
+      docs.push({ doc, index: docs.length, range: { start: r[0], end: r[2] } });
+      for (const e of doc.errors) errors.push({ message: e.message, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } });
+    }
+  }
+  return { docs, errors, templated, chunks };
+}
+
+/** Move every offset of a parsed document by `delta`. */
+function shiftDocument(doc: Document.Parsed, delta: number) {
+  const move = (r: number[] | null | undefined) => {
+    if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
+  };
+  move(doc.range as unknown as number[]);
+  for (const e of [...doc.errors, ...doc.warnings]) move(e.pos as unknown as number[]);
+  const seen = new Set<unknown>();
+  visit(doc, (_key, node) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    if (isPair(node)) {
+      // Keys of pairs are not visited as nodes when they are scalars in some versions: move them here.
+      const k = node.key as Node | null;
+      if (k && typeof k === 'object' && 'range' in k && !seen.has(k)) {
+        seen.add(k);
+        move(k.range as unknown as number[]);
+      }
+      return;
+    }
+    move((node as Node).range as unknown as number[]);
   });
-  return { docs, errors, templated };
 }

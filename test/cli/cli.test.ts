@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { PINNED_CONFIG } from '../fixtures/pinned-config';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const SARIF_SCHEMA = path.resolve(__dirname, '../fixtures/sarif-2.1.0.schema.json');
@@ -37,6 +38,7 @@ describe('shipready CLI', { skip: !fs.existsSync(CLI) && 'run npm run build firs
       '.git/Dockerfile': 'FROM ubuntu\n',
       'notes.txt': 'FROM ubuntu\n',
       'clean/Dockerfile': CLEAN,
+      '.shipready.yaml': PINNED_CONFIG,
       'crlf/Dockerfile': '\uFEFFFROM node:22-alpine\r\nUSER node\r\nHEALTHCHECK CMD true\r\nCMD node  server.js\r\n',
     });
   });
@@ -112,7 +114,7 @@ describe('shipready CLI', { skip: !fs.existsSync(CLI) && 'run npm run build firs
 
   it('honours .shipready.yaml and --config, and exits 2 on a broken configuration', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipready-cfg-'));
-    write(dir, { Dockerfile: 'FROM node:latest\n', '.shipready.yaml': 'rules:\n  dockerfile/no-latest-tag: warning\n', 'strict.yaml': 'extends: none\nrules:\n  dockerfile/no-root-user: error\n', 'bad.yaml': 'rules:\n  dockerfile/no-latest-tag: loud\n' });
+    write(dir, { Dockerfile: 'FROM node:latest\n', '.shipready.yaml': PINNED_CONFIG.replace('no-latest-tag: error', 'no-latest-tag: warning'), 'strict.yaml': 'extends: none\nrules:\n  dockerfile/no-root-user: error\n', 'bad.yaml': 'rules:\n  dockerfile/no-latest-tag: loud\n' });
     const viaFile = JSON.parse(run(['check', '--format', 'json'], dir).stdout) as { ruleId: string; severity: string }[];
     assert.equal(viaFile.find((x) => x.ruleId === 'dockerfile/no-latest-tag')!.severity, 'warning');
     const viaFlag = JSON.parse(run(['check', '--format', 'json', '--config', 'strict.yaml'], dir).stdout) as { ruleId: string }[];
@@ -132,7 +134,7 @@ describe('shipready CLI', { skip: !fs.existsSync(CLI) && 'run npm run build firs
 
   it('--fix writes safe fixes and leaves placeholders alone', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipready-fix-'));
-    write(dir, { Dockerfile: 'FROM node:20-alpine AS build\nRUN npm ci\nFROM node:latest\nCMD node server.js\n' });
+    write(dir, { Dockerfile: 'FROM node:20-alpine AS build\nRUN npm ci\nFROM node:latest\nCMD node server.js\n', '.shipready.yaml': PINNED_CONFIG });
     const r = run(['check', '--fix', '--format', 'json'], dir);
     const text = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
     assert.equal(text, 'FROM node:20-alpine AS build\nRUN npm ci\nFROM node:20-alpine\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\nUSER 10001:10001\nCMD ["node", "server.js"]\n');

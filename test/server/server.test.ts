@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestClient, applyWorkspaceEdit, uri, SERVER } from './lsp-client';
+import { PINNED_CONFIG } from '../fixtures/pinned-config';
 
 const DOCKERFILE = 'FROM node:latest\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nUSER node\nHEALTHCHECK CMD wget -qO- http://127.0.0.1:3000/health || exit 1\nCMD node server.js\n';
 
@@ -25,7 +26,7 @@ describe('language server over stdio', { skip: !fs.existsSync(SERVER) && 'run np
   const docUri = () => uri(path.join(root, 'app/Dockerfile'));
 
   before(async () => {
-    root = tempWorkspace({ 'app/Dockerfile': DOCKERFILE, 'svc/Dockerfile': 'FROM python\nCMD ["python"]\n', 'README.md': '# hi\n' });
+    root = tempWorkspace({ '.shipready.yaml': PINNED_CONFIG, 'app/Dockerfile': DOCKERFILE, 'svc/Dockerfile': 'FROM python\nCMD ["python"]\n', 'README.md': '# hi\n' });
     client = new TestClient({ rootPath: root, snippetSupport: true });
     const init = await client.initialize();
     assert.equal((init.capabilities.textDocumentSync as { change: number }).change, 2, 'incremental sync');
@@ -123,7 +124,7 @@ describe('language server over stdio', { skip: !fs.existsSync(SERVER) && 'run np
 
   it('applies .shipready.yaml, re-lints when it changes, and reports a broken one in that file', async () => {
     const configPath = path.join(root, '.shipready.yaml');
-    fs.writeFileSync(configPath, 'rules:\n  dockerfile/no-latest-tag: off\n');
+    fs.writeFileSync(configPath, PINNED_CONFIG.replace('no-latest-tag: error', 'no-latest-tag: off'));
     const since = client.published.length;
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(configPath), type: 1 }] });
     const p = await client.waitFor(docUri(), (x) => !ids(x).includes('dockerfile/no-latest-tag'), since);
@@ -138,8 +139,8 @@ describe('language server over stdio', { skip: !fs.existsSync(SERVER) && 'run np
     assert.match(String(cfg.diagnostics[0].message), /must be one of/);
     // Defaults apply again: the rule is back on.
     await client.waitFor(docUri(), (x) => ids(x).includes('dockerfile/no-latest-tag'), s2);
-    fs.rmSync(configPath);
-    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(configPath), type: 3 }] });
+    fs.writeFileSync(configPath, PINNED_CONFIG);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(configPath), type: 2 }] });
   });
 
   it('follows settings pulled from the client', async () => {
