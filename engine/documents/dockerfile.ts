@@ -142,7 +142,9 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
 
   const directives = df.getDirectives();
   const lastDirective = directives[directives.length - 1];
-  const directivesEnd = lastDirective ? lines.lineStart(lastDirective.getRange().end.line + 1) : 0;
+  // A directive on the last line (no line break after it) ends at the end of the text, not at 0.
+  const afterDirectives = lastDirective ? lastDirective.getRange().end.line + 1 : 0;
+  const directivesEnd = afterDirectives === 0 ? 0 : afterDirectives < lines.lineCount ? lines.lineStart(afterDirectives) : text.length;
 
   return {
     instructions,

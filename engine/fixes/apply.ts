@@ -26,7 +26,8 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   for (const fix of ordered) {
     if (fix.snippet || fix.fileEdits?.length || fix.edits.length === 0) continue;
     if (fix.edits.some((e) => taken.some((t) => overlap(e.range, t)))) continue;
-    if (fix.reads?.some((r) => taken.some((t) => overlap(r, t) || (t.start === t.end && t.start > r.start && t.start < r.end)))) continue;
+    // An insertion at either end of a read range changes that text too (`node` + `:22-alpine`).
+    if (fix.reads?.some((r) => taken.some((t) => overlap(r, t) || (t.start === t.end && t.start >= r.start && t.start <= r.end)))) continue;
     try {
       applyEdits(text, fix.edits);
     } catch {
