@@ -18,7 +18,10 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], minify: true },
   { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', define: { SHIPREADY_VERSION: JSON.stringify(version) } },
-  { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { SHIPREADY_VERSION: JSON.stringify(version) } },
+  { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { SHIPREADY_VERSION: JSON.stringify(version) }, external: ['@napi-rs/nice'] },
+  // The CLI's worker pool: piscina starts its own runtime from dist/worker.js, which runs our task file.
+  { ...common, entryPoints: ['cli/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
+  { ...common, entryPoints: ['node_modules/piscina/dist/worker.js'], outfile: 'dist/worker.js', external: ['@napi-rs/nice'] },
 ];
 
 mkdirSync('dist', { recursive: true });

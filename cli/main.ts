@@ -2,13 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
 import {
   CONFIG_FILE_NAMES,
   ResolvedConfig,
-  Workspace,
-  applyFixes,
   lint,
-  parseConfig,
   rules,
   MANUAL_STATE_FILE,
   TEAM_CHECKLIST_FILE,
@@ -17,9 +16,10 @@ import {
   mergeDefs,
   parseManualState,
   parseTeamChecklist,
-  type Fix,
   type ShipreadyConfig,
 } from '../engine/index';
+import { hash, LintCache } from './cache';
+import { ConfigFileError, lintFiles, readConfigFile, relTo, workspaceFor, type FileResult, type LintTask } from './lint-files';
 import { collectFiles, readText, UsageError } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -29,7 +29,6 @@ import type { Reported } from './formatters/types';
 
 declare const SHIPREADY_VERSION: string | undefined;
 const VERSION = typeof SHIPREADY_VERSION === 'string' ? SHIPREADY_VERSION : '0.0.0-dev';
-const MAX_FIX_PASSES = 10;
 
 const HELP = `Usage:
   shipready check [paths...] [options]   lint files and folders (default: .)
@@ -46,11 +45,16 @@ Options for check:
   --stats                    print a count of findings per rule after the report
   --output <file>            write the report to a file instead of stdout
   --no-color                 plain text
+  --cache                    skip files unchanged since the last run (.shipready-cache)
+  --cache-location <file>    where the cache lives
+  --shard <i>/<n>            lint only the i-th of n deterministic parts (CI matrices);
+                             cross-file rules still see every file
+  --jobs <n>                 worker threads (default: up to 4 when there are many files)
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or configuration error.
 `;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
@@ -62,7 +66,7 @@ function main(argv: string[]): number {
   }
   try {
     if (command === 'rules') return rulesCommand(rest);
-    if (command === 'check') return checkCommand(rest);
+    if (command === 'check') return await checkCommand(rest);
     if (command === 'checklist') return checklistCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
@@ -101,18 +105,29 @@ function loadConfig(explicit: string | undefined): { root: string; config: Shipr
       if (explicit) throw new UsageError(`configuration file not found: ${explicit}`);
       continue;
     }
-    const { config, errors } = parseConfig(fs.readFileSync(p, 'utf8'), rules);
-    if (errors.length) {
-      const text = fs.readFileSync(p, 'utf8');
-      const where = (o?: number) => (o === undefined ? '' : `:${text.slice(0, o).split('\n').length}`);
-      throw new UsageError(`invalid configuration ${path.relative(process.cwd(), p) || p}:\n${errors.map((e) => `  ${where(e.range?.start)} ${e.message}`).join('\n')}`);
+    try {
+      return { root: path.dirname(p), config: readConfigFile(p) };
+    } catch (e) {
+      if (e instanceof ConfigFileError) throw new UsageError(`invalid configuration ${path.relative(process.cwd(), p) || p}:\n${e.message}`);
+      throw e;
     }
-    return { root: path.dirname(p), config };
   }
   return { root: process.cwd(), config: undefined };
 }
 
-function checkCommand(args: string[]): number {
+interface CheckOptions {
+  format: string;
+  maxWarnings: number;
+  fix: boolean;
+  stats: boolean;
+  output?: string;
+  color: boolean;
+  cache?: string;
+  shard?: { index: number; count: number };
+  jobs: number;
+}
+
+function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -125,6 +140,10 @@ function checkCommand(args: string[]): number {
       stats: { type: 'boolean', default: false },
       output: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
+      shard: { type: 'string' },
+      jobs: { type: 'string' },
     },
   });
   const format = values.format!;
@@ -134,90 +153,110 @@ function checkCommand(args: string[]): number {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number ≥ 0');
   }
+  let shard: CheckOptions['shard'];
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError('--shard needs i/n with 1 ≤ i ≤ n, e.g. --shard 2/4');
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  let jobs = 0;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a whole number ≥ 1');
+  }
   const { root, config: fileConfig } = loadConfig(values.config);
-  const config = new ResolvedConfig(rules, fileConfig ? [fileConfig] : []);
-  const warn = (m: string) => process.stderr.write(`shipready: ${m}\n`);
-  const files = collectFiles(positionals.length ? positionals : ['.'], root, config, warn);
-
-  const { workspace, sources } = loadWorkspace(files, root, config, warn);
-
-  const results: Reported[] = [];
-  for (const { abs, rel } of sources) {
-    let file = workspace.get(rel)!;
-    let result = lint(file, { config, relPath: rel, workspace });
-    if (values.fix) {
-      let text = file.text;
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixes = result.findings.map((f) => f.fixes.find((x) => !x.snippet && !x.fileEdits?.length)).filter((x): x is Fix => !!x);
-        const next = applyFixes(text, fixes);
-        if (next.applied.length === 0) break;
-        text = next.text;
-        file = workspace.set(rel, text);
-        result = lint(file, { config, relPath: rel, workspace });
-      }
-      if (text !== readText(abs)) fs.writeFileSync(abs, text);
-    }
-    for (const e of result.ruleErrors) warn(`rule ${e.ruleId} failed on ${rel} and was skipped: ${e.error.split('\n')[0]}`);
-    if (result.skipped) warn(`${rel}: ${result.skipped}`);
-    for (const finding of result.findings) {
-      results.push({
-        file: path.relative(process.cwd(), abs).split(path.sep).join('/') || rel,
-        rootPath: rel,
-        source: file,
-        finding,
-        start: file.lines.positionAt(finding.range.start),
-        end: file.lines.positionAt(finding.range.end),
-      });
-    }
-  }
-
-  const input = { results, rules, filesLinted: sources.length, version: VERSION };
-  let out =
-    format === 'json' ? formatJson(input) : format === 'sarif' ? formatSarif(input) : formatText(input, !values['no-color'] && !values.output && process.stdout.isTTY === true);
-  if (values.stats) {
-    const stats = formatStats(input);
-    if (format === 'text') out += '\n' + stats;
-    else process.stderr.write(stats);
-  }
-  if (values.output) fs.writeFileSync(values.output, out);
-  else process.stdout.write(out);
-
-  const errors = results.filter((r) => r.finding.severity === 'error').length;
-  const warnings = results.filter((r) => r.finding.severity === 'warning').length;
-  return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+  return runCheck(positionals.length ? positionals : ['.'], root, fileConfig, {
+    format,
+    maxWarnings,
+    fix: values.fix!,
+    stats: values.stats!,
+    output: values.output,
+    color: !values['no-color'] && !values.output && process.stdout.isTTY === true,
+    cache: values.cache || values['cache-location'] ? path.resolve(values['cache-location'] ?? path.join(root, '.shipready-cache')) : undefined,
+    shard,
+    jobs,
+  });
 }
 
-/** Read the files into one workspace index (cross-file rules and the checklist read it). */
-function loadWorkspace(files: string[], root: string, config: ResolvedConfig, warn: (m: string) => void) {
-  const workspace = new Workspace({
-    exists: (p) => fs.existsSync(path.resolve(root, p)),
-    readFile: (p) => {
-      try {
-        return readText(path.resolve(root, p));
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
-  const sources: { abs: string; rel: string }[] = [];
-  for (const abs of files) {
-    let text: string;
-    try {
-      if (fs.statSync(abs).size > config.maxFileSizeKB * 1024 * 4) {
-        warn(`skipped ${abs}: larger than the size limit`);
-        continue;
-      }
-      text = readText(abs);
-    } catch (e) {
-      warn(`skipped ${abs}: ${(e as Error).message}`);
-      continue;
+/** Below this many files a worker pool costs more than it saves. */
+const PARALLEL_THRESHOLD = 150;
+
+async function runCheck(inputs: string[], root: string, fileConfig: ShipreadyConfig | undefined, o: CheckOptions): Promise<number> {
+  const config = new ResolvedConfig(rules, fileConfig ? [fileConfig] : []);
+  const warn = (m: string) => process.stderr.write(`shipready: ${m}\n`);
+  const all = collectFiles(inputs, root, config, warn);
+  // Shards partition the files by a hash of their path: stable when files are added or removed.
+  const mine = o.shard ? all.filter((abs) => shardOf(relTo(root, abs), o.shard!.count) === o.shard!.index - 1) : all;
+
+  let todo = mine;
+  const cached: FileResult[] = [];
+  let cache: LintCache | undefined;
+  const keys = new Map<string, string>();
+  if (o.cache && !o.fix) {
+    cache = new LintCache(o.cache, hash(`${VERSION}\n${JSON.stringify(fileConfig ?? null)}\n${rules.map((r) => r.meta.id).join(',')}`));
+    const contentHash = new Map(all.map((abs) => [abs, hash(safeRead(abs) ?? '')]));
+    // Cross-file rules make a file's findings depend on every file: the whole set is part of the key.
+    const workspaceHash = hash(all.map((abs) => `${abs}:${contentHash.get(abs)}`).join('\n'));
+    todo = [];
+    for (const abs of mine) {
+      const key = hash(`${contentHash.get(abs)}\n${workspaceHash}`);
+      keys.set(abs, key);
+      const hit = cache.get(abs, key);
+      if (hit) cached.push(hit);
+      else todo.push(abs);
     }
-    const file = workspace.set(toRel(abs), text);
-    if (file.kind !== 'unknown' && file.kind !== 'yaml') sources.push({ abs, rel: file.path });
   }
 
-  return { workspace, sources };
+  const task = { root, config: fileConfig, all, cwd: process.cwd(), fix: o.fix };
+  const jobs = o.fix ? 1 : o.jobs || (todo.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1);
+  const fresh = todo.length === 0 ? [] : jobs > 1 ? await lintInPool(task, todo, jobs) : lintFiles({ ...task, batch: todo });
+  for (const r of fresh) for (const w of r.warnings) warn(w);
+  if (cache) {
+    for (const r of fresh) cache.set(r.abs, keys.get(r.abs)!, r);
+    cache.save();
+  }
+
+  const byPath = new Map([...cached, ...fresh].map((r) => [r.abs, r]));
+  const ordered = mine.map((abs) => byPath.get(abs)).filter((r): r is FileResult => !!r);
+  const results: Reported[] = ordered.flatMap((r) => r.reported);
+  const input = { results, rules, filesLinted: ordered.filter((r) => r.linted).length, version: VERSION };
+  let out = o.format === 'json' ? formatJson(input) : o.format === 'sarif' ? formatSarif(input, o.shard) : formatText(input, o.color);
+  if (o.stats) {
+    const stats = formatStats(input);
+    if (o.format === 'text') out += '\n' + stats;
+    else process.stderr.write(stats);
+  }
+  if (o.output) fs.writeFileSync(o.output, out);
+  else process.stdout.write(out);
+  const errors = results.filter((r) => r.finding.severity === 'error').length;
+  const warnings = results.filter((r) => r.finding.severity === 'warning').length;
+  return errors > 0 || (o.maxWarnings >= 0 && warnings > o.maxWarnings) ? 1 : 0;
+}
+
+/** Lint in a pool of worker threads: a few batches per worker; each worker keeps its index. */
+async function lintInPool(task: Omit<LintTask, 'batch'>, files: string[], jobs: number): Promise<FileResult[]> {
+  const pool = new Piscina({ filename: path.join(__dirname, 'lint-worker.js'), minThreads: jobs, maxThreads: jobs, idleTimeout: 100 });
+  try {
+    const size = Math.max(20, Math.ceil(files.length / (jobs * 4)));
+    const batches: string[][] = [];
+    for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
+    const parts = await Promise.all(batches.map((batch) => pool.run({ ...task, batch } satisfies LintTask) as Promise<FileResult[]>));
+    return parts.flat();
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function shardOf(rel: string, count: number): number {
+  return parseInt(hash(rel).slice(0, 8), 16) % count;
+}
+
+function safeRead(abs: string): string | undefined {
+  try {
+    return readText(abs);
+  } catch {
+    return undefined;
+  }
 }
 
 function checklistCommand(args: string[]): number {
@@ -236,11 +275,10 @@ function checklistCommand(args: string[]): number {
   const { root, config: fileConfig } = loadConfig(values.config);
   const config = new ResolvedConfig(rules, fileConfig ? [fileConfig] : []);
   const warn = (m: string) => process.stderr.write(`shipready: ${m}\n`);
-  const { workspace, sources } = loadWorkspace(collectFiles(['.'], root, config, warn), root, config, warn);
-  const results = sources.map(({ rel }) => {
-    const file = workspace.get(rel)!;
-    return { file, findings: lint(file, { config, relPath: rel, workspace }).findings };
-  });
+  const { workspace } = workspaceFor({ root, config: fileConfig, all: collectFiles(['.'], root, config, warn) }, warn);
+  const results = [...workspace.all()]
+    .filter((file) => file.kind !== 'unknown' && file.kind !== 'yaml')
+    .map((file) => ({ file, findings: lint(file, { config, relPath: file.path, workspace }).findings }));
   const team = workspace.readFile(TEAM_CHECKLIST_FILE);
   const parsedTeam = team === undefined ? undefined : parseTeamChecklist(team);
   if (parsedTeam?.errors.length) throw new UsageError(`invalid ${TEAM_CHECKLIST_FILE}:\n${parsedTeam.errors.map((e) => `  ${e}`).join('\n')}`);
@@ -265,4 +303,10 @@ function checklistCommand(args: string[]): number {
   return report.lists.some((l) => l.items.some((i) => i.kind === 'auto' && i.status === 'fail')) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: Error) => {
+    process.stderr.write(`shipready: internal error: ${e.stack ?? e.message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -5,7 +5,7 @@ import type { FormatInput } from './types';
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it: rules with helpUri, results with regions. */
-export function formatSarif({ results, rules, version }: FormatInput): string {
+export function formatSarif({ results, rules, version }: FormatInput, shard?: { index: number; count: number }): string {
   const used = [...new Set(results.map((r) => r.finding.ruleId))].sort();
   const ruleIndex = new Map(used.map((id, i) => [id, i]));
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
@@ -34,9 +34,11 @@ export function formatSarif({ results, rules, version }: FormatInput): string {
           },
         },
         columnKind: 'utf16CodeUnits',
+        // One category per shard lets code scanning keep each shard's results (upload each file).
+        automationDetails: { id: shard ? `shipready/shard-${shard.index}-of-${shard.count}/` : 'shipready/' },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder of the Shipready configuration (or the current folder).' } } },
         results: results.map((r) => {
-          const fix = r.finding.fixes.find((f) => !f.snippet && !f.fileEdits?.length);
+          const fix = r.fix;
           const location = { uri: encodeURI(r.rootPath), uriBaseId: '%SRCROOT%' };
           return {
             ruleId: r.finding.ruleId,
@@ -59,14 +61,10 @@ export function formatSarif({ results, rules, version }: FormatInput): string {
                       artifactChanges: [
                         {
                           artifactLocation: location,
-                          replacements: fix.edits.map((e) => {
-                            const s = r.source.lines.positionAt(e.range.start);
-                            const en = r.source.lines.positionAt(e.range.end);
-                            return {
-                              deletedRegion: { startLine: s.line + 1, startColumn: s.character + 1, endLine: en.line + 1, endColumn: en.character + 1 },
-                              insertedContent: { text: e.text },
-                            };
-                          }),
+                          replacements: fix.edits.map((e) => ({
+                            deletedRegion: { startLine: e.start.line + 1, startColumn: e.start.character + 1, endLine: e.end.line + 1, endColumn: e.end.character + 1 },
+                            insertedContent: { text: e.newText },
+                          })),
                         },
                       ],
                     },

@@ -1,15 +1,21 @@
-import type { Finding, Position, Rule, SourceFile } from '../../engine/index';
+import type { Finding, Position, Rule } from '../../engine/index';
 
-/** One finding with what every formatter needs. */
+/** The first safe fix of a finding, with positions resolved (0-based). */
+export interface ReportedFix {
+  title: string;
+  edits: { start: Position; end: Position; newText: string }[];
+}
+
+/** One finding with what every formatter needs; plain data, so workers and the cache can carry it. */
 export interface Reported {
   /** Path relative to the current directory, forward slashes. */
   file: string;
   /** Path relative to the config root (SARIF's %SRCROOT%). */
   rootPath: string;
-  source: SourceFile;
-  finding: Finding;
+  finding: Omit<Finding, 'fixes'>;
   start: Position;
   end: Position;
+  fix?: ReportedFix;
 }
 
 export interface FormatInput {
