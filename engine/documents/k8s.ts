@@ -1,9 +1,9 @@
 // Typed views of Kubernetes manifests, built once per parsed file: objects (List items expanded),
 // workloads with their pod template, and containers, plus what Helm templates leave unknown.
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { Fix, Range } from '../types';
+import type { Fix, Range, RelatedLocation } from '../types';
 import type { SourceFile } from './source';
-import type { YamlDoc, YamlModel } from './yaml';
+import { templateScanEnd, type YamlDoc, type YamlModel } from './yaml';
 import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
 import { defineRule, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
@@ -121,7 +121,8 @@ function findInjections(text: string): Injection[] {
   let offset = 0;
   for (const line of lines) {
     const trimmed = line.trim();
-    if (trimmed.startsWith('{{') && trimmed.replace(TEMPLATE, '').trim() === '') {
+    // Ends with `}}`: a `{{` after the last `}}` would make the scan quadratic (and the line not template-only).
+    if (trimmed.startsWith('{{') && trimmed.endsWith('}}') && trimmed.replace(TEMPLATE, '').trim() === '') {
       const actions = trimmed.match(TEMPLATE) ?? [];
       const output = actions.filter((a) => !CONTROL.test(a));
       if (output.length) {
@@ -141,7 +142,7 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
   const openCache = new Map<YAMLMap, boolean>();
   const injectedValues = new Set<unknown>();
   let maskedText = templated ? undefined : text;
-  const maskedOf = () => (maskedText ??= text.replace(TEMPLATE, (m) => m.replace(/[^\r\n]/g, ' ')));
+  const maskedOf = () => (maskedText ??= text.slice(0, templateScanEnd(text)).replace(TEMPLATE, (m) => m.replace(/[^\r\n]/g, ' ')) + text.slice(templateScanEnd(text)));
 
   const lineStartOf = (o: number) => text.lastIndexOf('\n', o - 1) + 1;
   const colOf = (o: number) => o - lineStartOf(o);
@@ -341,7 +342,7 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
 
   const workloads = objects.filter((o) => o.workload).map((o) => o.workload!);
   let style: YamlStyle | undefined;
-  return {
+  const model: K8sModel = {
     file,
     text,
     objects,
@@ -367,10 +368,12 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
       return best;
     },
   };
+  for (const o of objects) objectModels.set(o, model);
+  return model;
 }
 
 /** Does a label selector (`matchLabels` + `matchExpressions`, or a plain map for Services) select these labels? */
-export function selectorMatches(selector: YNode, labels: Record<string, string>, plain = false): boolean {
+export function selectorMatches(selector: unknown, labels: Record<string, string>, plain = false): boolean {
   if (!isMap(selector)) return false;
   if (plain) {
     return mapPairs(selector).every(({ key, value }) => labels[key] === str(value));
@@ -391,7 +394,7 @@ export function selectorMatches(selector: YNode, labels: Record<string, string>,
 }
 
 /** Is a selector empty (selects everything in the namespace)? */
-export function selectorIsEmpty(selector: YNode): boolean {
+export function selectorIsEmpty(selector: unknown): boolean {
   if (selector === undefined || isEmpty(selector)) return true;
   if (!isMap(selector)) return false;
   return mapPairs(get(selector, 'matchLabels')).length === 0 && seqMaps(get(selector, 'matchExpressions')).length === 0;
@@ -533,7 +536,7 @@ const SUFFIX: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9,
 export function parseQuantity(q: string | number | undefined): number | undefined {
   if (typeof q === 'number') return q;
   if (!q) return undefined;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|n|u)?)$/.exec(q.trim());
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|n|u)?)$/.exec(q.trim());
   if (!m) return undefined;
   const base = Number(m[1]);
   if (m[2]) return base * 10 ** Number(m[2].slice(1));
@@ -553,4 +556,77 @@ export function probeFix(k8s: K8sModel, c: Container, key: 'readinessProbe' | 'l
   if (!port || (port.number === undefined && !port.name)) return undefined;
   const probe: YamlObject = { httpGet: { path: raw(`\${1:${path}}`), port: port.name ?? port.number! }, periodSeconds: raw(`\${2:10}`) };
   return { title: `Add a ${key} (HTTP GET ${path} on port ${port.name ?? port.number})`, snippet: true, edits: mergeInto(k8s.text, c.node, { [key]: probe }, { style: k8s.style }) };
+}
+
+/** An object of the workspace with the file it is in. */
+export interface Located {
+  file: SourceFile;
+  object: K8sObject;
+}
+
+/** A related location pointing at another object (for `related` on cross-file findings). */
+export function relatedTo(l: Located, message: string): RelatedLocation {
+  return { path: l.file.path, range: l.object.range, message };
+}
+
+/** What an HPA scales: `spec.scaleTargetRef`. */
+export function hpaTarget(o: K8sObject): { kind?: string; name?: string; nameNode?: Node; known: boolean } {
+  const ref = getPath(o.node, ['spec', 'scaleTargetRef']);
+  const nameNode = get(ref, 'name') ?? undefined;
+  const model = k8sModelOfObject(o);
+  return { kind: str(get(ref, 'kind')), name: str(nameNode), nameNode, known: !!nameNode && !model?.unknown(nameNode) && !model?.unknown(get(ref, 'kind')) };
+}
+
+/** An HPA's minReplicas (default 1); undefined when a template decides it. */
+export function hpaMin(o: K8sObject): number | undefined {
+  const n = getPath(o.node, ['spec', 'minReplicas']);
+  if (!n) return 1;
+  if (k8sModelOfObject(o)?.unknown(n)) return undefined;
+  return isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
+}
+
+/** HPAs of the workspace that target this workload. */
+export function hpasFor(all: readonly Located[], w: Workload): Located[] {
+  return all.filter((l) => {
+    if (l.object.kind !== 'HorizontalPodAutoscaler' || !sameNamespace(l.object, w.object)) return false;
+    const t = hpaTarget(l.object);
+    return t.known && t.kind === w.kind && t.name === w.object.name;
+  });
+}
+
+/** The labels a workload's pods are selected by: `spec.selector.matchLabels`, else the pod labels. */
+export function selectorLabels(w: Workload): Record<string, string> {
+  const ml = getPath(w.object.node, ['spec', 'selector', 'matchLabels']);
+  const out: Record<string, string> = {};
+  for (const { key, value } of mapPairs(ml)) {
+    const s = str(value);
+    if (s !== undefined) out[key] = s;
+  }
+  return Object.keys(out).length ? out : { ...w.podLabels };
+}
+
+const objectModels = new WeakMap<K8sObject, K8sModel>();
+function k8sModelOfObject(o: K8sObject): K8sModel | undefined {
+  return objectModels.get(o);
+}
+
+/** A NetworkPolicy's pod selector, and whether it can be evaluated. */
+export function policySelector(l: Located): { selector: YNode; known: boolean } {
+  const model = k8sModel(l.file);
+  const selector = getPath(l.object.node, ['spec', 'podSelector']);
+  const known = !model.unknown(selector) && !model.open(selector) && !model.open(get(selector, 'matchLabels')) && !model.open(getPath(l.object.node, ['spec']));
+  return { selector, known };
+}
+
+/** Does a NetworkPolicy isolate both ingress and egress of the pods it selects? */
+export function policyTypes(o: K8sObject): Set<string> {
+  const spec = get(o.node, 'spec');
+  const declared = get(spec, 'policyTypes');
+  const types = new Set<string>();
+  if (isSeq(declared)) for (const t of declared.items) types.add(str(t) ?? '');
+  else {
+    types.add('Ingress');
+    if (getPair(spec, 'egress')) types.add('Egress');
+  }
+  return types;
 }

@@ -38,3 +38,28 @@ ${indent(podSpec, 2)}  containers:
     - name: app
 ${indent(containerBody, 6)}`;
 }
+
+/** A small Deployment `name` with pod labels `app: <name>`, `replicas` and optional namespace. */
+export function app(name: string, replicas = 3, namespace?: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+${namespace ? `  namespace: ${namespace}\n` : ''}spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+        - name: ${name}
+          image: ghcr.io/acme/${name}:1.0.0
+          ports:
+            - name: http
+              containerPort: 8080
+`;
+}

@@ -1,0 +1,44 @@
+import { getPath } from '../../documents/yaml-nav';
+import { appendDocument, renderPairs, type YamlObject } from '../../fixes/yaml';
+import { defineK8sRule, policyTypes, sameNamespace, selectorIsEmpty, workspaceObjects } from '../../documents/k8s';
+
+export default defineK8sRule({
+  id: 'kubernetes/network-policy-default-deny',
+  type: 'suggestion',
+  severity: 'warning',
+  summary: 'Each namespace with workloads has a default-deny NetworkPolicy for ingress and egress',
+  sources: ['brief', 'beyond'],
+  messages: {
+    missing: 'Namespace "{{namespace}}" has no default-deny NetworkPolicy (empty podSelector, policyTypes Ingress and Egress): traffic not explicitly allowed is not blocked.',
+  },
+  fixable: true,
+  crossFile: true,
+  check(ctx, k8s) {
+    if (!ctx.workspace.complete) return;
+    const all = workspaceObjects(ctx);
+    const denies = all.filter((l) => {
+      if (l.object.kind !== 'NetworkPolicy') return false;
+      const types = policyTypes(l.object);
+      return selectorIsEmpty(getPath(l.object.node, ['spec', 'podSelector'])) && types.has('Ingress') && types.has('Egress');
+    });
+    // One finding per namespace in the workspace: on its first workload (by path, then position).
+    const workloads = all.filter((l) => l.object.workload && !l.object.partial).sort((a, b) => a.file.path.localeCompare(b.file.path) || a.object.node.range![0] - b.object.node.range![0]);
+    const seen = new Set<string>();
+    for (const l of workloads) {
+      const ns = l.object.namespace ?? '';
+      if (seen.has(ns)) continue;
+      seen.add(ns);
+      if (l.file.path !== ctx.file.path) continue;
+      if (denies.some((d) => sameNamespace(d.object, l.object))) continue;
+      const metadata: YamlObject = { name: 'default-deny' };
+      if (ns) metadata.namespace = ns;
+      const body: YamlObject = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } };
+      ctx.report({
+        range: l.object.range,
+        messageId: 'missing',
+        data: { namespace: ns || '(not set: the namespace it is applied to)' },
+        fixes: [{ title: `Add a default-deny NetworkPolicy${ns ? ` for namespace "${ns}"` : ''} to this file`, edits: [appendDocument(k8s.text, renderPairs(body, 0, k8s.style))] }],
+      });
+    }
+  },
+});
