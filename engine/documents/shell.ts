@@ -1,86 +1,741 @@
 import type { Range } from '../types';
+import type { DfInstruction, DockerfileModel, Stage } from './dockerfile';
+
+/** A word of a simple command: its value (quotes removed, expansions kept as written) and range. */
+export interface ShellWord {
+  value: string;
+  range: Range;
+  /** Some part of the word was quoted (`"…"`, `'…'`, `$'…'` or a `\` escape). */
+  quoted?: boolean;
+  /** The word contains `$VAR`, `${…}`, `$(…)` or backticks outside any quotes. */
+  unquotedExpansion?: boolean;
+}
+
+/** A redirection of a simple command (`> file`, `2>&1`, `<<EOF`); kept out of `words`. */
+export interface ShellRedirect {
+  op: string;
+  target?: ShellWord;
+  range: Range;
+}
 
 /** One simple command of a RUN line: its words with document offsets. */
 export interface ShellCommand {
-  words: { value: string; range: Range }[];
+  words: ShellWord[];
   range: Range;
-  /** The operator that follows (`&&`, `||`, `;`, `|`), if any. */
+  /** The operator that follows (`&&`, `||`, `;`, `|`, `&`), if any. */
   next?: string;
+  /** The operator that precedes, if any. */
+  prev?: string;
+  redirects?: ShellRedirect[];
+  /** Where the command sits: inside `( … )`, or inside `$( … )` / backticks / `<( … )`. */
+  nested?: 'subshell' | 'substitution';
+  /** Inside the condition or body of `if`, `while`, `until`, `for`, `case` or `{ … }`. */
+  compound?: boolean;
+  /** Read from a heredoc body that the shell runs as a script (`RUN <<EOF`, `bash <<EOF`). */
+  heredoc?: boolean;
 }
 
+export interface SplitOptions {
+  /** The Dockerfile escape character, which also marks line continuations (default `\`). */
+  escape?: string;
+}
+
+const COMPOUND_OPEN = new Set(['if', 'while', 'until', '{']);
+const COMPOUND_CLOSE = new Set(['fi', 'done', '}']);
+const SKIPPED_KEYWORDS = new Set(['then', 'else', 'elif', 'do', '!', 'time']);
+const SHELLS = /^(?:(?:\/usr)?\/bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
+
 /**
- * Split a RUN instruction's shell text into simple commands on `&&`, `||`, `;`, `|` and newlines,
- * honouring quotes and `\` continuations; `base` is the offset of `text` in the document.
- * Words keep their quotes stripped; offsets point at the word as written.
+ * Split a RUN instruction's shell text into simple commands on `&&`, `||`, `;`, `|`, `&` and
+ * newlines, honouring quotes, `\` continuations (and the comment lines Docker drops inside them),
+ * redirections, subshells, `$( … )`, backticks, compound-command keywords (`if … fi`, `for … done`,
+ * `case … esac`, `{ … }`) and heredocs: the body of `RUN <<EOF` or `sh <<EOF` is split as shell,
+ * any other heredoc body is data. `base` is the offset of `text` in the document. Words keep
+ * their quotes stripped; offsets point at the word as written.
  */
-export function splitCommands(text: string, base = 0): ShellCommand[] {
+export function splitCommands(text: string, base = 0, options: SplitOptions = {}): ShellCommand[] {
   const out: ShellCommand[] = [];
-  let words: ShellCommand['words'] = [];
-  let word = '';
-  let wordStart = -1;
-  let quote: string | null = null;
-  const endWord = (i: number) => {
-    if (wordStart >= 0) words.push({ value: word, range: { start: base + wordStart, end: base + i } });
-    word = '';
-    wordStart = -1;
-  };
-  const endCommand = (i: number, op?: string) => {
-    endWord(i);
-    if (words.length) out.push({ words, range: { start: words[0].range.start, end: words[words.length - 1].range.end }, next: op });
-    words = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"' && i + 1 < text.length) word += text[++i];
-      else word += c;
-      continue;
-    }
-    if (c === '\\' && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
-      endWord(i);
-      i += text[i + 1] === '\r' && text[i + 2] === '\n' ? 2 : 1;
-      continue;
-    }
-    if (c === '#' && wordStart < 0) {
-      // A comment runs to the end of the line.
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      if (wordStart < 0) wordStart = i;
-      quote = c;
-      continue;
-    }
-    if (c === '\\' && i + 1 < text.length) {
-      if (wordStart < 0) wordStart = i;
-      word += text[++i];
-      continue;
-    }
-    const two = text.slice(i, i + 2);
-    if (two === '&&' || two === '||') {
-      endCommand(i, two);
-      i++;
-      continue;
-    }
-    if (c === ';' || c === '|' || c === '\n' || c === '&') {
-      endCommand(i, c === '\n' ? ';' : c);
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '(' || c === ')' || c === '{' && wordStart < 0 || c === '}' && wordStart < 0) {
-      endWord(i);
-      continue;
-    }
-    if (wordStart < 0) wordStart = i;
-    word += c;
-  }
-  endCommand(text.length);
+  new Scanner(text, base, options.escape ?? '\\', out).scan(0, text.length, undefined, false);
   return out;
 }
 
-/** The command name and arguments after leading `VAR=value` assignments, `sudo`, `env`, `exec`. */
-export function commandWords(cmd: ShellCommand): ShellCommand['words'] {
+interface PendingHeredoc {
+  delimiter: string;
+  stripTabs: boolean;
+  owner: ShellWord[];
+}
+
+class Scanner {
+  /** Commands found inside `$( … )` of the command being read; emitted right after it. */
+  private deferred: ShellCommand[][] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+    private readonly esc: string,
+    private out: ShellCommand[],
+  ) {}
+
+  /** Scan a substitution's inside; its commands follow the enclosing command in the output. */
+  private nestedScan(from: number, to: number, heredoc: boolean) {
+    const saved = this.out;
+    this.out = [];
+    this.scan(from, to, 'substitution', heredoc);
+    this.deferred[this.deferred.length - 1]?.push(...this.out);
+    this.out = saved;
+  }
+
+  /** Tokenize text[from, to) as a command list. */
+  scan(from: number, to: number, nested: ShellCommand['nested'], heredoc: boolean): void {
+    const { text, esc } = this;
+    let words: ShellWord[] = [];
+    let redirects: ShellRedirect[] = [];
+    let value = '';
+    let wordStart = -1;
+    let quoted = false;
+    let unquotedExp = false;
+    let redirectOp: { op: string; start: number } | undefined;
+    let prev: string | undefined;
+    let skipToSeparator = false; // `for x in …` / `select`
+    let casePattern = false;
+    let caseHeader = false;
+    let caseDepth = 0;
+    let compound = 0;
+    let subshell = 0;
+    let doubleBracket = false;
+    const pending: PendingHeredoc[] = [];
+    const deferred: ShellCommand[] = [];
+    this.deferred.push(deferred);
+
+    const endWord = (i: number) => {
+      if (wordStart < 0) return;
+      const word: ShellWord = { value, range: { start: this.base + wordStart, end: this.base + i } };
+      if (quoted) word.quoted = true;
+      if (unquotedExp) word.unquotedExpansion = true;
+      value = '';
+      wordStart = -1;
+      quoted = false;
+      unquotedExp = false;
+      if (redirectOp) {
+        redirects.push({ op: redirectOp.op, target: word, range: { start: this.base + redirectOp.start, end: word.range.end } });
+        redirectOp = undefined;
+        return;
+      }
+      if (skipToSeparator) {
+        // `case WORD in` is followed by the first pattern without a separator.
+        if (caseHeader && word.value === 'in') {
+          caseHeader = false;
+          skipToSeparator = false;
+          casePattern = true;
+        }
+        return;
+      }
+      if (words.length === 0 && !word.quoted) {
+        const v = word.value;
+        if (COMPOUND_OPEN.has(v)) return void compound++;
+        if (COMPOUND_CLOSE.has(v)) return void (compound = Math.max(0, compound - 1));
+        if (SKIPPED_KEYWORDS.has(v)) return;
+        if (v === 'for' || v === 'select') {
+          compound++;
+          skipToSeparator = true;
+          return;
+        }
+        if (v === 'case') {
+          compound++;
+          caseDepth++;
+          skipToSeparator = true;
+          caseHeader = true;
+          return;
+        }
+        if (v === 'esac') {
+          compound = Math.max(0, compound - 1);
+          caseDepth = Math.max(0, caseDepth - 1);
+          casePattern = false;
+          return;
+        }
+        if (v === '[[') doubleBracket = true;
+      }
+      if (doubleBracket && word.value === ']]') doubleBracket = false;
+      words.push(word);
+    };
+    const endCommand = (i: number, op?: string) => {
+      endWord(i);
+      if (redirectOp) {
+        redirects.push({ op: redirectOp.op, range: { start: this.base + redirectOp.start, end: this.base + i } });
+        redirectOp = undefined;
+      }
+      if (words.length) {
+        const cmd: ShellCommand = { words, range: { start: words[0].range.start, end: words[words.length - 1].range.end }, next: op };
+        if (prev) cmd.prev = prev;
+        if (redirects.length) cmd.redirects = redirects;
+        if (nested) cmd.nested = nested;
+        else if (subshell > 0) cmd.nested = 'subshell';
+        if (compound > 0) cmd.compound = true;
+        if (heredoc) cmd.heredoc = true;
+        this.out.push(cmd);
+        prev = op;
+      } else if (op) prev = op;
+      if (deferred.length) this.out.push(...deferred.splice(0));
+      words = [];
+      redirects = [];
+      doubleBracket = false;
+      if (skipToSeparator && op !== undefined) skipToSeparator = false;
+    };
+    const startWord = (i: number) => {
+      if (wordStart < 0) wordStart = i;
+    };
+
+    for (let i = from; i < to; i++) {
+      const c = text[i];
+      // Line continuation: the escape character, optional blanks, a line break. Docker drops the
+      // blank and comment lines that follow inside a continued instruction.
+      if (c === esc) {
+        const after = continuationEnd(text, i + 1, to);
+        if (after >= 0) {
+          i = skipDroppedLines(text, after, to) - 1;
+          continue;
+        }
+      }
+      if (casePattern && words.length === 0 && wordStart < 0 && !skipToSeparator && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
+        if (/^esac(?![A-Za-z0-9_])/.test(text.slice(i, i + 5))) {
+          casePattern = false;
+        } else {
+          // A case pattern `a|b)`: not a command.
+          i = findCaseParen(text, i, to);
+          casePattern = false;
+          continue;
+        }
+      }
+      if (c === "'") {
+        startWord(i);
+        quoted = true;
+        const end = text.indexOf("'", i + 1);
+        const stop = end < 0 || end >= to ? to : end;
+        value += text.slice(i + 1, stop);
+        i = stop;
+        continue;
+      }
+      if (c === '$' && text[i + 1] === "'") {
+        startWord(i);
+        quoted = true;
+        let j = i + 2;
+        for (; j < to && text[j] !== "'"; j++) {
+          if (text[j] === '\\' && j + 1 < to) {
+            const e = text[++j];
+            value += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
+          } else value += text[j];
+        }
+        i = j;
+        continue;
+      }
+      if (c === '"') {
+        startWord(i);
+        quoted = true;
+        let j = i + 1;
+        for (; j < to && text[j] !== '"'; j++) {
+          const d = text[j];
+          if (d === esc && continuationEnd(text, j + 1, to) >= 0) {
+            j = skipDroppedLines(text, continuationEnd(text, j + 1, to), to) - 1;
+            continue;
+          }
+          if (d === '\\' && j + 1 < to) {
+            const e = text[j + 1];
+            if (e === '$' || e === '`' || e === '"' || e === '\\') {
+              value += e;
+              j++;
+              continue;
+            }
+            if (e === '\n') {
+              j++;
+              continue;
+            }
+            value += d;
+            continue;
+          }
+          if (d === '$' || d === '`') {
+            const end = this.expansion(j, to);
+            value += text.slice(j, end);
+            j = end - 1;
+            continue;
+          }
+          value += d;
+        }
+        i = Math.min(j, to);
+        continue;
+      }
+      if (c === '\\' && i + 1 < to) {
+        startWord(i);
+        quoted = true;
+        value += text[++i];
+        continue;
+      }
+      if (c === '$' || c === '`') {
+        startWord(i);
+        unquotedExp = true;
+        const end = this.expansion(i, to);
+        value += text.slice(i, end);
+        i = end - 1;
+        continue;
+      }
+      if (c === '#' && wordStart < 0) {
+        while (i + 1 < to && text[i + 1] !== '\n') i++;
+        continue;
+      }
+      if (c === '\n') {
+        endCommand(i, ';');
+        if (pending.length) i = this.heredocBodies(pending.splice(0), i + 1, to) - 1;
+        continue;
+      }
+      if ((c === '<' || c === '>') && text[i + 1] === '(' && wordStart < 0) {
+        // Process substitution <( … ): a word whose inside is a command list.
+        startWord(i);
+        unquotedExp = true;
+        const close = matchParen(text, i + 1, to);
+        this.nestedScan(i + 2, close, heredoc);
+        value += text.slice(i, Math.min(close + 1, to));
+        i = close;
+        continue;
+      }
+      if (c === '<' || c === '>' || (c === '&' && text[i + 1] === '>')) {
+        // An fd number right before the operator belongs to the redirection.
+        if (wordStart >= 0 && /^\d+$/.test(value) && !quoted) {
+          const fdStart = wordStart;
+          wordStart = -1;
+          value = '';
+          i = this.redirect(i, to, fdStart, words, pending, (op, start) => (redirectOp = { op, start }));
+        } else {
+          endWord(i);
+          i = this.redirect(i, to, i, words, pending, (op, start) => (redirectOp = { op, start }));
+        }
+        continue;
+      }
+      const two = text.slice(i, i + 2);
+      if (doubleBracket && (two === '&&' || two === '||')) {
+        endWord(i);
+        i++;
+        continue;
+      }
+      if (two === ';;' || two === ';&') {
+        endCommand(i, ';;');
+        i += text[i + 2] === '&' ? 2 : 1;
+        if (caseDepth > 0) casePattern = true;
+        continue;
+      }
+      if (two === '&&' || two === '||' || two === '|&') {
+        endCommand(i, two === '|&' ? '|' : two);
+        i++;
+        continue;
+      }
+      if (c === ';' || c === '|' || c === '&') {
+        endCommand(i, c);
+        continue;
+      }
+      if (c === '(' && wordStart < 0) {
+        if (text[i + 1] === '(') {
+          // Arithmetic command (( … )): one word.
+          const close = text.indexOf('))', i + 2);
+          const end = close < 0 || close >= to ? to : close + 2;
+          startWord(i);
+          value += text.slice(i, end);
+          i = end - 1;
+          continue;
+        }
+        endCommand(i);
+        subshell++;
+        continue;
+      }
+      if (c === ')') {
+        endCommand(i, subshell > 0 ? undefined : ';');
+        if (subshell > 0) subshell--;
+        continue;
+      }
+      if (c === ' ' || c === '\t' || c === '\r') {
+        endWord(i);
+        continue;
+      }
+      startWord(i);
+      value += c;
+    }
+    endCommand(to);
+    if (pending.length) this.heredocBodies(pending.splice(0), to, to);
+    this.deferred.pop();
+  }
+
+  /** Read a redirection operator at `i` and, for `<<`, its delimiter; returns the last index used. */
+  private redirect(i: number, to: number, start: number, owner: ShellWord[], pending: PendingHeredoc[], set: (op: string, start: number) => void): number {
+    const { text } = this;
+    const m = /^(?:<<<|<<-|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/.exec(text.slice(i, Math.min(to, i + 3)))!;
+    const op = m[0];
+    let j = i + op.length;
+    if (op === '<<' || op === '<<-') {
+      while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
+      const d = /^(["']?)([^\s"'<>|&;()]+)\1/.exec(text.slice(j, to));
+      if (d) {
+        pending.push({ delimiter: d[2].replace(/\\/g, ''), stripTabs: op === '<<-', owner });
+        j += d[0].length;
+      }
+      return j - 1;
+    }
+    set(op, start);
+    return j - 1;
+  }
+
+  /** Consume the heredoc bodies that start at `i`; returns the offset after the last one. */
+  private heredocBodies(list: PendingHeredoc[], i: number, to: number): number {
+    const { text } = this;
+    for (const h of list) {
+      const bodyStart = i;
+      let bodyEnd = to;
+      let next = to;
+      while (i < to) {
+        const nl = text.indexOf('\n', i);
+        const lineEnd = nl < 0 || nl >= to ? to : nl;
+        let line = text.slice(i, lineEnd).replace(/\r$/, '');
+        if (h.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === h.delimiter || line.trim() === h.delimiter) {
+          bodyEnd = i;
+          next = lineEnd + 1;
+          break;
+        }
+        i = lineEnd + 1;
+      }
+      if (i >= to) next = to;
+      // The body is a script when the command has no words (BuildKit runs it with the default
+      // shell) or is a shell without -c; otherwise it is data on stdin.
+      const w = h.owner.map((x) => x.value);
+      const script = w.length === 0 || (SHELLS.test(w[0]) && !w.slice(1).some((x) => x === '-c' || (!x.startsWith('-') && !x.startsWith('+'))));
+      if (script) this.scan(bodyStart, Math.min(bodyEnd, to), undefined, true);
+      i = Math.min(next, to);
+    }
+    return i;
+  }
+
+  /** End (exclusive) of the expansion starting at `i` (`$x`, `${…}`, `$(…)`, `$((…))`, backticks); nested commands are scanned. */
+  private expansion(i: number, to: number): number {
+    const { text } = this;
+    if (text[i] === '`') {
+      let j = i + 1;
+      while (j < to && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+      this.nestedScan(i + 1, Math.min(j, to), false);
+      return Math.min(j + 1, to);
+    }
+    const n = text[i + 1];
+    if (n === '(') {
+      if (text[i + 2] === '(') {
+        const close = text.indexOf('))', i + 3);
+        return close < 0 || close >= to ? to : close + 2;
+      }
+      const close = matchParen(text, i + 1, to);
+      this.nestedScan(i + 2, close, false);
+      return Math.min(close + 1, to);
+    }
+    if (n === '{') {
+      let depth = 0;
+      for (let j = i + 1; j < to; j++) {
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}' && --depth === 0) return j + 1;
+        else if (text[j] === '\\') j++;
+      }
+      return to;
+    }
+    const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(i + 1, Math.min(to, i + 256)));
+    return i + 1 + (m ? m[0].length : 0);
+  }
+}
+
+/** If text[i…] is blanks then a line break, the offset after the break; else -1. */
+function continuationEnd(text: string, i: number, to: number): number {
+  let j = i;
+  while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
+  if (text[j] === '\r' && text[j + 1] === '\n') return j + 2;
+  if (text[j] === '\n' || text[j] === '\r') return j + 1;
+  return -1;
+}
+
+/** Skip the blank and comment-only lines Docker removes inside a continued instruction. */
+function skipDroppedLines(text: string, i: number, to: number): number {
+  for (;;) {
+    let j = i;
+    while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (j < to && (text[j] === '#' || text[j] === '\n' || text[j] === '\r')) {
+      const nl = text.indexOf('\n', j);
+      if (nl < 0 || nl >= to) return i;
+      i = nl + 1;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** Index of the `)` matching the `(` at `open` (quotes and nesting honoured), or `to`. */
+function matchParen(text: string, open: number, to: number): number {
+  let depth = 0;
+  for (let j = open; j < to; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === "'") {
+      const e = text.indexOf("'", j + 1);
+      j = e < 0 ? to : e;
+    } else if (c === '"') {
+      for (j++; j < to && text[j] !== '"'; j++) if (text[j] === '\\') j++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j;
+  }
+  return to;
+}
+
+/** Index of the `)` ending a case pattern that starts at `i`. */
+function findCaseParen(text: string, i: number, to: number): number {
+  let j = i;
+  if (text[j] === '(') j++;
+  for (; j < to; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === '"' || c === "'") {
+      const e = text.indexOf(c, j + 1);
+      j = e < 0 ? to : e;
+    } else if (c === ')') return j;
+    else if (c === '\n') return j - 1;
+  }
+  return to;
+}
+
+const WRAPPER_VALUE_OPTS: Record<string, RegExp> = {
+  sudo: /^-[ugCDhprtTU]$/,
+  env: /^-[uCS]$|^--(?:unset|chdir|split-string)$/,
+};
+
+/**
+ * The command name and arguments after leading `VAR=value` assignments and wrappers that run the
+ * rest as a command (`sudo`, `env`, `exec`, `command`, `nohup`, `time`, `gosu user`, `su-exec user`).
+ */
+export function commandWords(cmd: ShellCommand): ShellWord[] {
+  const w = cmd.words;
   let i = 0;
-  while (i < cmd.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd.words[i].value)) i++;
-  return cmd.words.slice(i);
+  for (let guard = 0; guard < 8; guard++) {
+    while (i < w.length && /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/.test(w[i].value)) i++;
+    const name = w[i]?.value;
+    if (name === 'sudo' || name === 'env') {
+      i++;
+      while (i < w.length && w[i].value.startsWith('-') && w[i].value !== '--') {
+        if (WRAPPER_VALUE_OPTS[name].test(w[i].value)) i++;
+        i++;
+      }
+      if (w[i]?.value === '--') i++;
+      continue;
+    }
+    if (name === 'exec' || name === 'command' || name === 'nohup' || name === 'time' || name === 'eatmydata') {
+      i++;
+      while (i < w.length && /^-[a-z]$/.test(w[i].value)) i++;
+      continue;
+    }
+    if (name === 'gosu' || name === 'su-exec') {
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  return i === 0 ? w : w.slice(i);
+}
+
+/** The command's name without its directory (`/usr/bin/apt-get` → `apt-get`), or undefined. */
+export function commandName(cmd: ShellCommand): string | undefined {
+  const first = commandWords(cmd)[0]?.value;
+  return first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// RUN instructions
+
+export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
+
+/** The shell a stage's RUN instructions use: the last SHELL before `ins` (through `FROM <stage>`), else the image default. */
+export function shellOf(doc: DockerfileModel, ins: DfInstruction): { kind: ShellKind; path: string } {
+  const seen = new Set<Stage>();
+  let limit = ins.range.start;
+  for (let s: Stage | undefined = ins.stage; s && !seen.has(s); s = s.from.fromStage) {
+    seen.add(s);
+    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && i.range.start < limit);
+    const last = shells[shells.length - 1];
+    if (last) {
+      let first = '';
+      try {
+        first = String(JSON.parse(last.argsText.replace(/\\\r?\n/g, ''))[0] ?? '');
+      } catch {
+        /* malformed SHELL: dockerfile/syntax reports it */
+      }
+      const name = first.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.exe$/, '');
+      const kind: ShellKind = /^(?:sh|bash|ash|dash|zsh|ksh|mksh)$/.test(name) ? 'posix' : /^(?:powershell|pwsh)$/.test(name) ? 'powershell' : name === 'cmd' ? 'cmd' : 'other';
+      return { kind, path: first };
+    }
+    limit = Infinity;
+    if (!s.from.fromStage && /(?:^|\/)(?:windows|nanoserver|servercore)\b|windowsservercore|\/windows\//i.test(s.from.resolved ?? s.from.image)) return { kind: 'cmd', path: 'cmd' };
+  }
+  return { kind: 'posix', path: '/bin/sh' };
+}
+
+const runCache = new WeakMap<DfInstruction, ShellCommand[]>();
+
+/**
+ * The simple commands of a RUN instruction (heredoc scripts included), or [] for the JSON form
+ * and for stages whose shell is not POSIX (PowerShell, cmd). Computed once per instruction.
+ */
+export function runCommands(doc: DockerfileModel, ins: DfInstruction): ShellCommand[] {
+  let cached = runCache.get(ins);
+  if (cached) return cached;
+  cached = ins.keyword !== 'RUN' || ins.jsonForm || !ins.argsRange || shellOf(doc, ins).kind !== 'posix' ? [] : splitCommands(ins.argsText, ins.argsRange.start, { escape: doc.escapeChar });
+  runCache.set(ins, cached);
+  return cached;
+}
+
+/** Every RUN instruction of the given stages (all stages by default) with its commands. */
+export function* runs(doc: DockerfileModel, stages: Iterable<Stage> = doc.stages): Generator<{ ins: DfInstruction; commands: ShellCommand[] }> {
+  for (const stage of stages) {
+    for (const ins of stage.instructions) {
+      if (ins.keyword !== 'RUN') continue;
+      const commands = runCommands(doc, ins);
+      if (commands.length) yield { ins, commands };
+    }
+  }
+}
+
+/** Does a RUN mount a cache (`--mount=type=cache`) whose target matches? */
+export function hasCacheMount(ins: DfInstruction, target?: RegExp): boolean {
+  return ins.flags.some((f) => {
+    if (f.name !== 'mount' || !f.value) return false;
+    const parts = new Map(f.value.split(',').map((kv) => [kv.split('=')[0].trim(), kv.slice(kv.indexOf('=') + 1).trim()] as [string, string]));
+    if (parts.get('type') !== 'cache') return false;
+    const t = parts.get('target') ?? parts.get('dst') ?? parts.get('destination') ?? '';
+    return !target || target.test(t);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package-manager commands
+
+export type PackageManager = 'apt-get' | 'apt' | 'apk' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem' | 'go' | 'yum' | 'dnf' | 'microdnf' | 'zypper';
+
+/** A package-manager invocation: the manager, its subcommand, its options and positional arguments. */
+export interface PackageCommand {
+  manager: PackageManager;
+  command: ShellCommand;
+  /** The words after wrappers (`sudo`, assignments). */
+  words: ShellWord[];
+  managerWord: ShellWord;
+  /** `install`, `add`, `update` … and its word; undefined when there is none. */
+  action?: string;
+  actionWord?: ShellWord;
+  /** Option words (an option's separate value is in `values`). */
+  options: ShellWord[];
+  /** Option name → its value word, for options that take a separate value. */
+  values: Map<string, ShellWord>;
+  /** Positional arguments after the action (package names, files …). */
+  args: ShellWord[];
+}
+
+const VALUE_OPTS: Record<PackageManager, Set<string>> = {
+  'apt-get': new Set(['-o', '-t', '-c', '--option', '--target-release', '--default-release', '--config-file']),
+  apt: new Set(['-o', '-t', '-c', '--option', '--target-release', '--default-release', '--config-file']),
+  apk: new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--arch', '--keys-dir', '--repositories-file', '--cache-dir', '--cache-max-age', '--progress-fd']),
+  pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--global-option', '--config-settings', '-C', '--install-option', '--no-binary', '--only-binary', '--report', '--python', '--root-user-action', '--use-feature', '--use-deprecated']),
+  npm: new Set(['--prefix', '--registry', '-w', '--workspace', '--omit', '--include', '--loglevel', '--cache', '--userconfig', '--tag', '--location', '--install-strategy']),
+  yarn: new Set(['--cwd', '--registry', '--modules-folder', '--cache-folder', '--network-timeout', '--mutex', '--global-folder']),
+  pnpm: new Set(['--filter', '-F', '--dir', '-C', '--registry', '--store-dir', '--reporter']),
+  gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-p', '--http-proxy', '--platform', '--document', '-N']),
+  go: new Set(['-o', '-C', '-modfile', '-tags', '-ldflags', '-gcflags', '-asmflags', '-p', '-mod', '-buildmode', '-compiler', '-pkgdir', '-toolexec', '-overlay', '-pgo']),
+  yum: new Set(['--enablerepo', '--disablerepo', '--setopt', '-c', '--config', '--releasever', '--installroot', '-x', '--exclude', '--repo', '--repoid', '--repofrompath', '--downloaddir', '--destdir', '--forcearch', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity']),
+  dnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '-c', '--config', '--releasever', '--installroot', '-x', '--exclude', '--repo', '--repoid', '--repofrompath', '--downloaddir', '--destdir', '--forcearch', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity']),
+  microdnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '--config', '--releasever', '--installroot', '--repo']),
+  zypper: new Set(['-r', '--repo', '--from', '-t', '--type', '--root', '-R', '--reposd-path', '-D', '--cache-dir', '--solver-focus', '-C']),
+};
+
+const MANAGERS: Record<string, PackageManager> = {
+  'apt-get': 'apt-get', apt: 'apt', apk: 'apk', pip: 'pip', pip3: 'pip', npm: 'npm', yarn: 'yarn', pnpm: 'pnpm',
+  gem: 'gem', go: 'go', yum: 'yum', dnf: 'dnf', microdnf: 'microdnf', zypper: 'zypper',
+};
+
+/** Parse a simple command as a package-manager invocation, or undefined. */
+export function packageCommand(cmd: ShellCommand): PackageCommand | undefined {
+  let words = commandWords(cmd);
+  if (words.length === 0) return undefined;
+  let name = words[0].value.slice(words[0].value.lastIndexOf('/') + 1);
+  let managerWord = words[0];
+  let rest = 1;
+  // python -m pip install …, uv pip install …
+  if (/^python(?:\d+(?:\.\d+)*)?$/.test(name)) {
+    const m = words.findIndex((w) => w.value === '-m');
+    if (m < 0 || !/^pip\d*$/.test(words[m + 1]?.value ?? '')) return undefined;
+    name = 'pip';
+    managerWord = words[m + 1];
+    rest = m + 2;
+  } else if (name === 'uv' && words[1]?.value === 'pip') {
+    name = 'pip';
+    managerWord = words[1];
+    rest = 2;
+  } else if (/^pip\d+(?:\.\d+)?$/.test(name)) name = 'pip';
+  const manager = MANAGERS[name];
+  if (!manager) return undefined;
+  const valueOpts = VALUE_OPTS[manager];
+  const pc: PackageCommand = { manager, command: cmd, words, managerWord, options: [], values: new Map(), args: [] };
+  for (let i = rest; i < words.length; i++) {
+    const w = words[i];
+    if (w.value.startsWith('-') && w.value.length > 1 && !w.quoted) {
+      pc.options.push(w);
+      if (valueOpts.has(w.value) && i + 1 < words.length) pc.values.set(w.value, words[++i]);
+      else if (/^-[a-zA-Z]{2,}$/.test(w.value) && valueOpts.has(`-${w.value[w.value.length - 1]}`) && i + 1 < words.length) {
+        pc.values.set(`-${w.value[w.value.length - 1]}`, words[++i]);
+      }
+      continue;
+    }
+    if (pc.action === undefined) {
+      pc.action = w.value;
+      pc.actionWord = w;
+      // yarn global add …, npm x install: keep the real verb
+      if ((manager === 'yarn' || manager === 'pnpm') && w.value === 'global' && words[i + 1]) {
+        pc.action = words[i + 1].value;
+        pc.actionWord = words[++i];
+      }
+      continue;
+    }
+    pc.args.push(w);
+  }
+  return pc;
+}
+
+/**
+ * Is an option present? `short` letters also match inside combined short options (`-qy`);
+ * `long` names match `--name` and `--name=value`.
+ */
+export function hasOption(pc: PackageCommand, short: string, long: string[] = []): boolean {
+  return pc.options.some((o) => {
+    const v = o.value;
+    if (v.startsWith('--')) return long.some((l) => v === l || v.startsWith(`${l}=`));
+    if (!short) return false;
+    return [...v.slice(1)].some((ch) => short.includes(ch)) && !/^-[a-zA-Z]*\d/.test(v);
+  });
+}
+
+/** Every package-manager command of a RUN, with the RUN. */
+export function* packageCommands(doc: DockerfileModel, stages?: Iterable<Stage>): Generator<{ ins: DfInstruction; pc: PackageCommand; commands: ShellCommand[] }> {
+  for (const { ins, commands } of runs(doc, stages)) {
+    for (const c of commands) {
+      if (c.nested === 'substitution') continue;
+      const pc = packageCommand(c);
+      if (pc) yield { ins, pc, commands };
+    }
+  }
+}
+
+/** Does the effective shell of a stage set pipefail (SHELL [..., "-o", "pipefail", ...])? */
+export function shellHasPipefail(doc: DockerfileModel, ins: DfInstruction): boolean {
+  const seen = new Set<Stage>();
+  let limit = ins.range.start;
+  for (let s: Stage | undefined = ins.stage; s && !seen.has(s); s = s.from.fromStage) {
+    seen.add(s);
+    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && i.range.start < limit);
+    const last = shells[shells.length - 1];
+    if (last) return /pipefail/.test(last.argsText);
+    limit = Infinity;
+  }
+  return false;
 }
