@@ -1,7 +1,10 @@
 // activate(): start the language server and wire the editor pieces. No rule logic lives here.
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
+  type ErrorHandler,
   RevealOutputChannelOn,
   State,
   TransportKind,
@@ -40,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext) {
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
     outputChannel: output,
+    errorHandler: restartPolicy(output),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: {
       workspace: {
@@ -87,6 +91,29 @@ export async function activate(context: vscode.ExtensionContext) {
   await client.start();
   await checklist.refresh();
   return { client, checklist };
+}
+
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/** Restart a crashed server a few times, saying so; then stop and tell the user where to look. */
+function restartPolicy(output: vscode.LogOutputChannel): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && now - crashes[0] > RESTART_WINDOW_MS) crashes.shift();
+      if (crashes.length <= MAX_RESTARTS) {
+        output.warn(`The Shipready server stopped unexpectedly; restarting (${crashes.length}/${MAX_RESTARTS}).`);
+        return { action: CloseAction.Restart, message: undefined, handled: true };
+      }
+      const message = `The Shipready server crashed ${crashes.length} times in 3 minutes and will not be restarted. See the Shipready output; run "Shipready: Restart server" to try again.`;
+      output.error(message);
+      return { action: CloseAction.DoNotRestart, message };
+    },
+  };
 }
 
 export async function deactivate() {

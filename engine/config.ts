@@ -13,6 +13,7 @@ export interface ShipreadyConfig {
   ignorePaths?: string[];
   overrides?: { files: string[]; rules: Record<string, RuleSetting> }[];
   maxFileSizeKB?: number;
+  lintTimeBudgetMs?: number;
 }
 
 export interface ConfigError {
@@ -23,6 +24,7 @@ export interface ConfigError {
 
 export const CONFIG_FILE_NAMES = ['.shipready.yaml', '.shipready.yml'];
 export const DEFAULT_MAX_FILE_SIZE_KB = 5120;
+export const DEFAULT_LINT_TIME_BUDGET_MS = 5000;
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -130,6 +132,10 @@ export class ResolvedConfig {
   isIgnored(relPath: string): boolean {
     const globs = [...ALWAYS_IGNORED, ...this.layers.flatMap((l) => l.ignorePaths ?? [])];
     return globs.some((g) => minimatch(relPath, g, { dot: true, matchBase: !g.includes('/') }));
+  }
+
+  get lintTimeBudgetMs(): number {
+    return [...this.layers].reverse().find((l) => l.lintTimeBudgetMs)?.lintTimeBudgetMs ?? DEFAULT_LINT_TIME_BUDGET_MS;
   }
 
   get maxFileSizeKB(): number {

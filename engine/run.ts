@@ -15,7 +15,7 @@ export interface LintResult {
   findings: Finding[];
   /** Rules that threw: each was skipped, the others ran. */
   ruleErrors: RuleError[];
-  /** Set when the file was not linted, with the reason. */
+  /** Set when the file was not linted, or only partly (time budget), with the reason. */
   skipped?: string;
 }
 
@@ -28,6 +28,8 @@ export interface LintOptions {
   workspace?: WorkspaceView;
   /** Run only rules with (true) or without (false) `crossFile`; both when undefined. */
   crossFile?: boolean;
+  /** Stop starting rules once this many milliseconds have passed (default: the config's budget). */
+  timeBudgetMs?: number;
 }
 
 /** Lint one file with every enabled rule of its kind; never throws. */
@@ -42,7 +44,14 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
     return { findings, ruleErrors, skipped: `file too large to lint: ${(file.text.length / 1048576).toFixed(1)} MB > limit ${(limit / 1048576).toFixed(1)} MB` };
   }
   const workspace = options.workspace ?? singleFileWorkspace(file);
+  const budget = options.timeBudgetMs ?? config.lintTimeBudgetMs;
+  const started = performance.now();
+  let skipped: string | undefined;
   for (const rule of rules) {
+    if (performance.now() - started > budget) {
+      skipped = `linting stopped after ${Math.round(performance.now() - started)} ms (time budget ${budget} ms): the remaining rules did not run on this file`;
+      break;
+    }
     if (rule.meta.kind !== file.kind) continue;
     if (options.crossFile !== undefined && !!rule.meta.crossFile !== options.crossFile) continue;
     const { severity, options: ruleOptions } = config.ruleFor(rule.meta.id, relPath);
@@ -75,7 +84,7 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   }
   const kept = applySuppressions(file, findings);
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, ruleErrors };
+  return { findings: kept, ruleErrors, ...(skipped ? { skipped } : {}) };
 }
 
 function modelOf(file: SourceFile): unknown {

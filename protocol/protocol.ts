@@ -14,6 +14,16 @@ export interface WorkspaceStatus {
 /** Client → server: lint the whole workspace again (command "Shipready: Lint workspace"). */
 export const RescanRequest = 'shipready/rescan';
 
+/** Client → server: what the server holds (for tests and the output channel). */
+export const StatsRequest = 'shipready/stats';
+export interface ServerStats {
+  /** Files with published results. */
+  documents: number;
+  /** Files in the workspace indexes. */
+  indexed: number;
+  heapUsed: number;
+}
+
 /** `data` attached to every diagnostic, so code actions find the finding it came from. */
 export interface DiagnosticData {
   /** Document version the finding was computed for. */

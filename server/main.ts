@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceFile } from '../engine/index';
-import { RescanRequest } from '../protocol/protocol';
+import { RescanRequest, StatsRequest, type ServerStats } from '../protocol/protocol';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { pathToUri, toLspRange, uriToPath } from './convert';
 import { Host } from './host';
@@ -98,13 +98,15 @@ documents.onDidClose((e) => {
   const abs = uriToPath(e.document.uri);
   settings.forget(e.document.uri);
   if (abs && host.isConfigFile(abs)) return;
-  // A workspace file keeps its on-disk findings; other files are forgotten.
+  // With the workspace scan on, a workspace file shows its on-disk findings again, like every other
+  // file of the workspace; otherwise (and for files outside the workspace) closing clears them.
   const { folder, rel } = abs ? host.locate(abs) : { folder: undefined, rel: e.document.uri };
-  if (folder) void linter.fileChanged(e.document.uri, !folder.workspace.exists(rel) || !fs.existsSync(abs!));
-  else {
-    host.loose.delete(rel);
+  const forget = () => {
+    (folder?.workspace ?? host.loose).delete(rel);
     linter.clear(e.document.uri);
-  }
+  };
+  if (!folder) return forget();
+  void settings.get(pathToUri(folder.root)).then((s) => (s.scanWorkspace && abs && fs.existsSync(abs) ? linter.fileChanged(e.document.uri, false) : forget()));
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -133,6 +135,12 @@ connection.onCodeAction(async (params) => {
     lintText: (d, text) => linter.lintCandidate(d.uri, text, d.languageId, s),
   });
 });
+
+connection.onRequest(StatsRequest, (): ServerStats => ({
+  documents: linter.results.size,
+  indexed: host.folders.reduce((n, f) => n + f.workspace.size, 0) + host.loose.size,
+  heapUsed: process.memoryUsage().heapUsed,
+}));
 
 connection.onRequest(RescanRequest, async () => {
   await linter.scanWorkspace();
