@@ -711,9 +711,9 @@ describe('applyEdits / applyFixes', () => {
 
 describe('hostile and unusual input', () => {
   /** Lint with every registered rule; no rule may throw and every range must lie inside the text. */
-  function lintAll(path: string, text: string) {
+  function lintAll(path: string, text: string, timeBudgetMs?: number) {
     const file = new SourceFile(path, text);
-    const result = lint(file);
+    const result = lint(file, { timeBudgetMs });
     assert.deepEqual(result.ruleErrors.map((e) => `${e.ruleId}: ${e.error.split('\n')[0]}`), [], 'no rule throws');
     for (const f of result.findings) {
       assert.ok(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= text.length, `${f.ruleId} range inside the text`);
@@ -766,14 +766,15 @@ describe('hostile and unusual input', () => {
 
   it('a large Dockerfile under the limit is linted; ranges point at the right tokens at its end', () => {
     const line = 'RUN echo "padding the layer cache with a long line of text" && true\n';
-    const text = 'FROM node:22\n' + line.repeat(20_000) + 'USER root\nCMD node server.js\n';
-    const { file, findings, skipped } = lintAll('Dockerfile', text);
+    const text = 'FROM node:22\n' + line.repeat(5_000) + 'USER root\nCMD node server.js\n';
+    // No time budget: this checks ranges, not speed, and must not depend on the machine.
+    const { file, findings, skipped } = lintAll('Dockerfile', text, Number.POSITIVE_INFINITY);
     assert.equal(skipped, undefined);
     const byRule = new Map(findings.map((f) => [f.ruleId, f]));
     const root = byRule.get('dockerfile/no-root-user');
     assert.ok(root, 'no-root-user reports the final USER root');
     assert.equal(slice(file, root), 'root');
-    assert.equal(lc(file, root.range.start), '20002:6');
+    assert.equal(lc(file, root.range.start), '5002:6');
     const cmd = byRule.get('dockerfile/json-form-cmd');
     assert.ok(cmd, 'json-form-cmd reports the shell-form CMD');
     assert.equal(slice(file, cmd), 'node server.js');
