@@ -35,7 +35,7 @@ export function parseConfig(text: string, knownRules: readonly Rule[]): { config
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
-    return { errors: doc.errors.map((e) => ({ message: `YAML: ${e.message.split('\n')[0]}`, range: { start: e.pos[0], end: e.pos[1] } })) };
+    return { errors: doc.errors.map((e) => ({ message: `YAML: ${e.message.split('\n')[0]}`, range: { start: Math.min(e.pos[0], text.length), end: Math.min(e.pos[1], text.length) } })) };
   }
   const value = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as unknown;
   const errors: ConfigError[] = [];

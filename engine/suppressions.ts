@@ -1,7 +1,7 @@
 import type { Finding, Fix } from './types';
 import type { SourceFile } from './documents/source';
 
-const DIRECTIVE = /#\s*shipready-ignore(-file|-line)?(?:[ \t]+([a-z0-9/,\- \t]*?))?(?:[ \t]+--[ \t]*(.*))?[ \t]*$/;
+const DIRECTIVE = /#\s*shipready-ignore(-file|-line)?(?:[ \t]+([a-z0-9][a-z0-9/,\- \t]*?))?(?:[ \t]+--(?:[ \t]+(.*))?)?[ \t]*$/;
 
 interface Directive {
   form: 'next' | 'line' | 'file';
@@ -99,7 +99,8 @@ export function suppressionFixes(file: SourceFile, finding: Finding): Fix[] {
   const fileDirective = directives.find((d) => d.form === 'file' && d.rules);
   if (fileDirective) fixes.push({ title: `Disable ${id} in this file`, edits: [appendRule(file, fileDirective.line, id)] });
   else {
-    const at = file.kind === 'dockerfile' ? file.dockerfile.directivesEnd : 0;
+    // After Dockerfile parser directives, and never before a byte-order mark.
+    const at = Math.max(file.kind === 'dockerfile' ? file.dockerfile.directivesEnd : 0, file.text.charCodeAt(0) === 0xfeff ? 1 : 0);
     const needsBreak = at === file.text.length && at > 0 && !/[\r\n]$/.test(file.text);
     fixes.push({ title: `Disable ${id} in this file`, edits: [{ range: { start: at, end: at }, text: `${needsBreak ? eol : ''}# shipready-ignore-file ${id}${eol}` }] });
   }

@@ -280,7 +280,6 @@ describe('suppressions', () => {
 
   it(
     'a directive without rule ids but with a reason suppresses every rule',
-    { todo: 'engine/suppressions.ts reads "-- vendored" as the rule list, so "# shipready-ignore -- reason" suppresses nothing' },
     () => {
       const text = 'FROM alpine:3.20\n# shipready-ignore -- vendored\nRUN echo AAA BBB CCC\nRUN echo CCC\n';
       assert.deepEqual(run('Dockerfile', text, rules).hits, ['dockerfile/test-c@4:10']);
@@ -403,7 +402,7 @@ describe('suppressions', () => {
       assert.equal(applyEdits(text, file.edits), '# syntax=docker/dockerfile:1\n# shipready-ignore-file dockerfile/test-a\n');
     });
 
-    it('suppression fixes of a file starting with a BOM insert after the BOM', { todo: 'engine/suppressions.ts inserts at offset 0, before the BOM, which then starts line 2 (a CLI-read file would break)' }, () => {
+    it('suppression fixes of a file starting with a BOM insert after the BOM', () => {
       const text = '\uFEFFFROM alpine:3.20\nRUN echo AAA\n';
       const r = run('Dockerfile', text, [ruleA]);
       const [line, file] = suppressionFixes(r.file, r.findings[0]);
@@ -479,7 +478,7 @@ describe('configuration', () => {
       }
     });
 
-    it('YAML error ranges end inside the text', { todo: 'engine/config.ts passes the yaml error position through unclamped: "rules: [" ends at 10 in a 9-character text' }, () => {
+    it('YAML error ranges end inside the text', () => {
       const text = 'rules: [\n';
       for (const e of parseConfig(text, known).errors) assert.ok(e.range && e.range.end <= text.length, JSON.stringify(e));
     });
