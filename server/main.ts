@@ -23,6 +23,8 @@ import { Linter } from './linter';
 import { Settings } from './settings';
 import { ChecklistService, CHECKLIST_INPUTS } from './checklist';
 
+declare const SHIPREADY_VERSION: string | undefined;
+
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
@@ -52,7 +54,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'shipready', version: '0.1.0' },
+    serverInfo: { name: 'shipready', version: typeof SHIPREADY_VERSION === 'string' ? SHIPREADY_VERSION : '0.0.0-dev' },
   };
 });
 
@@ -160,10 +162,16 @@ function configChanged(abs: string, text?: string) {
   void linter.relintAll();
 }
 
+const configDiagnosticUris = new Set<string>();
+
 /** Errors in `.shipready.yaml` show in that file; the server then runs with defaults. */
 function publishConfigErrors() {
+  // A config file that was fixed or deleted loses its diagnostics.
+  for (const uri of configDiagnosticUris) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  configDiagnosticUris.clear();
   for (const folder of host.folders) {
-    if (!folder.configPath) continue;
+    if (!folder.configPath || folder.configErrors.length === 0) continue;
+    configDiagnosticUris.add(pathToUri(folder.configPath));
     const text = folder.configText ?? '';
     const file = new SourceFile(folder.configPath, text, 'yaml');
     void connection.sendDiagnostics({
