@@ -103,7 +103,7 @@ export function scalarText(value: YamlValue): string {
   if (value === null) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return flowText(value);
-  if (value !== '' && /^[A-Za-z0-9_./@+=-][A-Za-z0-9_./@+=:-]*$/.test(value) && !YAML11_BOOL.test(value) && !value.endsWith(':')) {
+  if (value !== '' && /^[A-Za-z0-9_./@+=-][A-Za-z0-9_./@+=:%-]*$/.test(value) && !YAML11_BOOL.test(value) && !value.endsWith(':')) {
     try {
       if (parse(value) === value) return value;
     } catch {
