@@ -25,7 +25,9 @@ export type YamlObject = { [key: string]: YamlValue };
 
 /** 0-based column of an offset. */
 export function columnOf(text: string, offset: number): number {
-  return offset - (Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1);
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return offset - i;
 }
 
 export function eolOf(text: string): string {
@@ -68,8 +70,12 @@ export function detectStyle(text: string, ...roots: unknown[]): YamlStyle {
   const indents = new Map<number, number>();
   const seqs = new Map<number, number>();
   const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
+  // A few dozen samples tell the style; walking a 1 MB file of CRDs would take long.
+  let samples = 0;
   for (const root of roots) {
+    if (samples > 200) break;
     walk(root, (node) => {
+      if (samples > 200) return false;
       if (!isMap(node) || node.flow) return;
       for (const item of node.items) {
         if (!isPair(item)) continue;
@@ -81,11 +87,11 @@ export function detectStyle(text: string, ...roots: unknown[]): YamlStyle {
           const first = (v.items[0] as Pair).key as Node | null;
           if (first?.range && text.lastIndexOf('\n', first.range[0]) > k[0]) {
             const d = columnOf(text, first.range[0]) - keyCol;
-            if (d > 0) bump(indents, d);
+            if (d > 0) bump(indents, d), samples++;
           }
         } else if (isSeq(v) && !v.flow && v.items.length) {
           const d = columnOf(text, v.range![0]) - keyCol;
-          if (d >= 0) bump(seqs, d);
+          if (d >= 0) bump(seqs, d), samples++;
         }
       }
     });
