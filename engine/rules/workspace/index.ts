@@ -1,0 +1,11 @@
+import type { Rule } from '../../define-rule';
+import copyIgnoredFile from './copy-ignored-file';
+import dockerignoreExcludesSensitive from './dockerignore-excludes-sensitive';
+import dockerignorePresent from './dockerignore-present';
+
+/** The workspace/* (cross-file) rules. Keep imports and entries sorted by id. */
+export const workspaceRules: readonly Rule[] = [
+  copyIgnoredFile,
+  dockerignoreExcludesSensitive,
+  dockerignorePresent,
+];
