@@ -128,11 +128,32 @@ function lintExample(rule: Rule, block: CodeBlock): string[] {
   assert.equal(file.kind, rule.meta.kind, `example is classified as ${file.kind}`);
   const workspace = new Workspace(undefined, true);
   workspace.set(file.path, block.code);
+  for (const [path, text] of siblingFiles(block.code)) workspace.set(path, text);
   const setting: RuleSetting = [rule.meta.severity, {}];
   const config = new ResolvedConfig([rule], [{ extends: 'none', rules: { [rule.meta.id]: setting } }]);
   const result = lint(workspace.get(file.path)!, { config, rules: [rule], workspace });
   assert.deepEqual(result.ruleErrors, [], 'the rule threw');
   return result.findings.map((f) => `${f.messageId}: ${f.message}`);
+}
+
+/**
+ * Files an example declares in its leading comments, e.g. the `.dockerignore` beside a Dockerfile:
+ * a `# <file>:` line followed by `#   <content line>` lines.
+ */
+function siblingFiles(code: string): [string, string][] {
+  const out: [string, string][] = [];
+  let current: [string, string[]] | undefined;
+  for (const line of code.split(/\r?\n/)) {
+    const head = /^#\s*([\w./-]+):\s*$/.exec(line);
+    const body = /^#\s{3}(.*)$/.exec(line);
+    if (head) {
+      current = [head[1], []];
+      out.push([current[0], '']);
+    } else if (body && current) current[1].push(body[1]);
+    else if (!line.startsWith('#')) break;
+    if (current) out[out.length - 1][1] = current[1].join('\n') + (current[1].length ? '\n' : '');
+  }
+  return out;
 }
 
 /** Same paths as rule-tester's DEFAULT_PATH. */
