@@ -41,6 +41,10 @@ export interface K8sObject {
   partial: boolean;
   /** Its text contains Go template syntax. */
   templated: boolean;
+  /** A Helm test hook (`helm.sh/hook: test`): a short-lived check pod, not part of the release's workload. */
+  helmTest: boolean;
+  /** For messages: the name, else its template text, else the kind. */
+  displayName: string;
   workload?: Workload;
 }
 
@@ -271,8 +275,15 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
       inList,
       partial: false,
       templated: templated && !!node.range && text.slice(node.range[0], node.range[1]).includes('{{'),
+      helmTest: /(^|,)\s*test(-success|-failure)?\s*(,|$)/.test(annotations['helm.sh/hook'] ?? ''),
+      displayName: str(nameNode) ?? kind,
     };
-    if (unknown(nameNode)) o.name = undefined;
+    if (unknown(nameNode)) {
+      o.name = undefined;
+      const r = nameNode!.range!;
+      const raw = text.slice(r[0], r[1]).trim();
+      o.displayName = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
+    }
     if (unknown(get(metadata, 'namespace'))) o.namespace = undefined;
     if ((WORKLOAD_KINDS as readonly string[]).includes(kind) && (o.group === '' || o.group === 'apps' || o.group === 'batch' || o.group === 'extensions')) {
       o.workload = workloadOf(o, kind as WorkloadKind);
@@ -457,17 +468,25 @@ export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule
   });
 }
 
+export interface WorkloadFilter {
+  /**
+   * Include Helm test pods (`helm.sh/hook: test`). Rules about settings that are missing skip them
+   * (a test pod that runs curl once needs no probes or resource limits); rules about dangerous
+   * settings that are present include them.
+   */
+  helmTests?: boolean;
+}
+
 /** Containers of the complete (non-partial) workloads of a file, optionally of some types only. */
-export function* containersOf(k8s: K8sModel, types: readonly Container['type'][] = ['initContainer', 'container', 'ephemeralContainer']): Generator<{ w: Workload; c: Container }> {
-  for (const w of k8s.workloads) {
-    if (w.object.partial) continue;
+export function* containersOf(k8s: K8sModel, types: readonly Container['type'][] = ['initContainer', 'container', 'ephemeralContainer'], filter: WorkloadFilter = {}): Generator<{ w: Workload; c: Container }> {
+  for (const w of workloadsOf(k8s, filter)) {
     for (const c of w.containers) if (types.includes(c.type)) yield { w, c };
   }
 }
 
 /** Complete (non-partial) workloads of a file. */
-export function workloadsOf(k8s: K8sModel): Workload[] {
-  return k8s.workloads.filter((w) => !w.object.partial);
+export function workloadsOf(k8s: K8sModel, filter: WorkloadFilter = {}): Workload[] {
+  return k8s.workloads.filter((w) => !w.object.partial && (filter.helmTests || !w.object.helmTest));
 }
 
 /** Is the workload a batch one (Job, CronJob): no probes, no PDB, no long-running service? */

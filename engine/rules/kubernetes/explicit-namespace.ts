@@ -25,7 +25,7 @@ export default defineK8sRule({
     for (const o of k8s.objects) {
       if (!NAMESPACED.has(o.kind) || !o.metadata || o.partial) continue;
       const pair = getPair(o.metadata, 'namespace');
-      const data = { kind: o.kind, name: o.name ?? '' };
+      const data = { kind: o.kind, name: o.displayName };
       if (pair) {
         if (str(pair.value) === 'default') ctx.report({ range: nodeRange(pair.value)!, messageId: 'default', data, fixes: [{ title: 'Use another namespace…', snippet: true, edits: [{ ...replaceScalar(k8s.text, pair.value as Scalar, 'default'), text: '${1:my-app}' }] }] });
         continue;

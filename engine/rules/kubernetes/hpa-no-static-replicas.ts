@@ -23,7 +23,7 @@ export default defineK8sRule({
       ctx.report({
         range: keyRange(w.replicasPair)!,
         messageId: 'replicas',
-        data: { kind: w.kind, name: w.object.name ?? '', hpa: hpas[0].object.name ?? '', replicas: w.replicas },
+        data: { kind: w.kind, name: w.object.displayName, hpa: hpas[0].object.displayName, replicas: w.replicas },
         related: [relatedTo(hpas[0], `HorizontalPodAutoscaler "${hpas[0].object.name}" scales this ${w.kind}`)],
         fixes: [{ title: 'Remove replicas (the autoscaler owns it)', edits: [deletePair(k8s.text, w.spec, w.replicasPair)] }],
       });

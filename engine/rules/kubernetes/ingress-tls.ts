@@ -23,7 +23,7 @@ export default defineK8sRule({
       ctx.report({
         range: o.range,
         messageId: 'missing',
-        data: { name: o.name ?? '' },
+        data: { name: o.displayName },
         fixes: [{ title: 'Add a tls section', snippet: true, edits: [insertPairs(k8s.text, spec, { tls: [tls] }, k8s.style)] }],
       });
     }

@@ -20,7 +20,7 @@ export default defineK8sRule({
       if (w.kind !== 'Job' && w.kind !== 'CronJob') continue;
       const spec = w.spec;
       if (!spec || k8s.open(spec)) continue;
-      const data = { kind: w.kind, name: w.object.name ?? '' };
+      const data = { kind: w.kind, name: w.object.displayName };
       // Helm hook Jobs are deleted by their hook-delete-policy.
       const hook = w.object.annotations['helm.sh/hook-delete-policy'];
       if (w.kind === 'Job' && !getPair(spec, 'ttlSecondsAfterFinished') && !hook) {

@@ -19,7 +19,7 @@ export default defineK8sRule({
       const mine = policies.filter((p) => sameNamespace(p.object, w.object)).map(policySelector);
       if (mine.some((p) => !p.known)) continue;
       if (mine.some((p) => selectorIsEmpty(p.selector) || selectorMatches(p.selector, w.podLabels))) continue;
-      ctx.report({ range: w.object.range, messageId: 'uncovered', data: { kind: w.kind, name: w.object.name ?? '' } });
+      ctx.report({ range: w.object.range, messageId: 'uncovered', data: { kind: w.kind, name: w.object.displayName } });
     }
   },
 });

@@ -25,7 +25,7 @@ export default defineK8sRule({
       const matches = (selector: unknown) => pods.some((l) => selectorMatches(selector, l.object.workload!.podLabels));
       const check = (selector: unknown, range: Range, messageId: 'noPods' | 'noPeers', obj: K8sObject) => {
         if (!selector || selectorIsEmpty(selector) || k8s.unknown(selector) || k8s.open(selector) || k8s.open(get(selector, 'matchLabels'))) return;
-        if (!matches(selector)) ctx.report({ range, messageId, data: { name: obj.name ?? '' } });
+        if (!matches(selector)) ctx.report({ range, messageId, data: { name: obj.displayName } });
       };
       const spec = get(o.node, 'spec');
       const sel = getPair(spec, 'podSelector');

@@ -14,7 +14,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    for (const { c } of containersOf(k8s)) {
+    for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       const list = get(c.node, 'env') as YAMLSeq | undefined;
       const seen = new Map<string, YAMLMap>();
       for (const env of seqMaps(list)) {

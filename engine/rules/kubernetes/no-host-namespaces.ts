@@ -14,7 +14,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    for (const w of workloadsOf(k8s)) {
+    for (const w of workloadsOf(k8s, { helmTests: true })) {
       for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
         const pair = getPair(w.podSpec, field);
         if (!pair || bool(pair.value) !== true || k8s.unknown(pair.value)) continue;

@@ -14,7 +14,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    for (const { c } of containersOf(k8s)) {
+    for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       for (const p of portsOf(c)) {
         const pair = getPair(p.node, 'hostPort');
         if (!pair || isEmpty(pair.value) || k8s.unknown(pair.value)) continue;

@@ -16,7 +16,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    const all = [...containersOf(k8s)];
+    const all = [...containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })];
     for (const { c } of all) {
       if (!c.image || !c.imageNode) continue;
       const ref = parseImageRef(c.image);

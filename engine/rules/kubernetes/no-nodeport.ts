@@ -23,7 +23,7 @@ export default defineK8sRule({
       const t = getPath(o.node, ['spec', 'type']);
       const type = str(t);
       if (!type || k8s.unknown(t) || !forbidden.includes(type)) continue;
-      ctx.report({ range: nodeRange(t)!, messageId: 'forbidden', data: { name: o.name ?? '', type } });
+      ctx.report({ range: nodeRange(t)!, messageId: 'forbidden', data: { name: o.displayName, type } });
     }
   },
 });

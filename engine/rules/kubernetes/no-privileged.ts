@@ -14,7 +14,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    for (const { w, c } of containersOf(k8s)) {
+    for (const { w, c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       const s = securitySetting(k8s, w, c, 'privileged', false);
       if (s.unknown || bool(s.value) !== true) continue;
       const v = s.value as Scalar;

@@ -2,7 +2,7 @@ import { get, getPair, keyRange, mapPairs, nodeRange, seqMaps, str } from '../..
 import { raw, setValue } from '../../fixes/yaml';
 import { containersOf, defineK8sRule } from '../../documents/k8s';
 
-const SECRET_NAME = /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key|client[_-]?secret|auth)($|[_-])/i;
+const SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secrets?|token|api[_-]?key|apikey|private[_-]?key|credentials?|access[_-]?key|client[_-]?secret|auth[_-]?token)($|[_.-])/i;
 const NOT_SECRET = /(_FILE|_PATH|_DIR|_URL_PATH|_ENABLED|_LENGTH|_TTL|_TIMEOUT|_EXPIRY|_EXPIRES?|_HEADER|_NAME|_TYPE|_ENDPOINT|_REF|_POLICY|_MODE|_ISSUER|_AUDIENCE)$/i;
 const SECRET_VALUE = /-----BEGIN [A-Z ]*PRIVATE KEY-----|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bxox[abpors]-[A-Za-z0-9-]{10,}|\bsk_live_[A-Za-z0-9]{16,}|\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@/;
 
@@ -28,7 +28,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    for (const { c } of containersOf(k8s)) {
+    for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       for (const env of seqMaps(get(c.node, 'env'))) {
         const name = str(get(env, 'name'));
         const valuePair = getPair(env, 'value');
@@ -62,7 +62,7 @@ export default defineK8sRule({
           if (!pair) continue;
           const values = mapPairs(pair.value).filter((p) => !k8s.unknown(p.value) && literal(str(p.value)));
           if (values.length === 0) continue;
-          ctx.report({ range: keyRange(pair)!, messageId: 'secretObject', data: { name: o.name ?? '', field } });
+          ctx.report({ range: keyRange(pair)!, messageId: 'secretObject', data: { name: o.displayName, field } });
         }
       }
     }

@@ -15,7 +15,7 @@ export default defineK8sRule({
   },
   fixable: false,
   check(ctx, k8s) {
-    for (const w of workloadsOf(k8s)) {
+    for (const w of workloadsOf(k8s, { helmTests: true })) {
       const volumes = volumesOf(w);
       for (const [volume, v] of volumes) {
         const hp = get(v, 'hostPath');

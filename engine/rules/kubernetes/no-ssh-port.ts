@@ -12,7 +12,7 @@ export default defineK8sRule({
   },
   fixable: false,
   check(ctx, k8s) {
-    for (const { c } of containersOf(k8s)) {
+    for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       for (const p of portsOf(c)) {
         if (p.number === 22) ctx.report({ range: nodeRange(get(p.node, 'containerPort'))!, messageId: 'ssh', data: { name: c.name ?? `#${c.index + 1}` } });
       }

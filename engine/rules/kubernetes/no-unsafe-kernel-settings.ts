@@ -30,7 +30,7 @@ export default defineK8sRule({
   fixable: false,
   check(ctx, k8s) {
     const at = (n: Node) => ({ start: n.range![0], end: n.range![1] });
-    for (const w of workloadsOf(k8s)) {
+    for (const w of workloadsOf(k8s, { helmTests: true })) {
       for (const s of seqMaps(getPath(w.podSpec, ['securityContext', 'sysctls']))) {
         const n = get(s, 'name');
         const name = str(n);
@@ -39,7 +39,7 @@ export default defineK8sRule({
       const hp = getPath(w.podSpec, ['securityContext', 'windowsOptions', 'hostProcess']);
       if (bool(hp) === true) ctx.report({ range: at(hp!), messageId: 'hostProcess' });
     }
-    for (const { c } of containersOf(k8s)) {
+    for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       const pm = getPath(c.node, ['securityContext', 'procMount']);
       if (str(pm) === 'Unmasked') ctx.report({ range: at(pm!), messageId: 'procMount', data: { name: c.name ?? `#${c.index + 1}` } });
       const hp = getPath(c.node, ['securityContext', 'windowsOptions', 'hostProcess']);

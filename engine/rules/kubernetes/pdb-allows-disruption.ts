@@ -28,7 +28,7 @@ export default defineK8sRule({
       const maxPair = getPair(spec, 'maxUnavailable');
       const at = (p: YPair) => ({ start: (p.value as Node).range![0], end: (p.value as Node).range![1] });
       if (!minPair && !maxPair) {
-        ctx.report({ range: o.range, messageId: 'noPolicy', data: { name: o.name ?? '' }, fixes: [{ title: 'Add minAvailable: 1', edits: [insertPairs(k8s.text, spec, { minAvailable: 1 }, k8s.style)] }] });
+        ctx.report({ range: o.range, messageId: 'noPolicy', data: { name: o.displayName }, fixes: [{ title: 'Add minAvailable: 1', edits: [insertPairs(k8s.text, spec, { minAvailable: 1 }, k8s.style)] }] });
         continue;
       }
       if (maxPair && !k8s.unknown(maxPair.value)) {
@@ -57,7 +57,7 @@ export default defineK8sRule({
         ctx.report({
           range: at(minPair),
           messageId: 'minNotBelowReplicas',
-          data: { min: n, replicas, kind: w.kind, workload: w.object.name ?? '' },
+          data: { min: n, replicas, kind: w.kind, workload: w.object.displayName },
           related: [relatedTo(l, `${w.kind} "${w.object.name}" runs ${replicas} replica(s)${hpas.length ? ' (HPA minReplicas)' : ''}`)],
           fixes: replicas >= 2 ? [{ title: `Set minAvailable: ${replicas - 1}`, edits: [replaceScalar(k8s.text, minPair.value as Scalar, replicas - 1)] }] : [],
         });

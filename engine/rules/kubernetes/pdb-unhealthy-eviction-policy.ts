@@ -18,7 +18,7 @@ export default defineK8sRule({
       if (o.kind !== 'PodDisruptionBudget' || o.apiVersion !== 'policy/v1') continue;
       const spec = get(o.node, 'spec') as YAMLMap | undefined;
       if (!spec || k8s.has(spec, 'unhealthyPodEvictionPolicy') !== 'no' || spec.items.length === 0) continue;
-      ctx.report({ range: o.range, messageId: 'missing', data: { name: o.name ?? '' }, fixes: [{ title: 'Add unhealthyPodEvictionPolicy: AlwaysAllow', edits: [insertPairs(k8s.text, spec, { unhealthyPodEvictionPolicy: 'AlwaysAllow' }, k8s.style)] }] });
+      ctx.report({ range: o.range, messageId: 'missing', data: { name: o.displayName }, fixes: [{ title: 'Add unhealthyPodEvictionPolicy: AlwaysAllow', edits: [insertPairs(k8s.text, spec, { unhealthyPodEvictionPolicy: 'AlwaysAllow' }, k8s.style)] }] });
     }
   },
 });

@@ -24,7 +24,7 @@ export default defineK8sRule({
       if (!w.podSpec) continue;
       const pair = getPair(w.podSpec, 'priorityClassName');
       if (!pair) {
-        if (k8s.has(w.podSpec, 'priorityClassName') === 'no') ctx.report({ range: w.object.range, messageId: 'missing', data: { kind: w.kind, name: w.object.name ?? '' } });
+        if (k8s.has(w.podSpec, 'priorityClassName') === 'no') ctx.report({ range: w.object.range, messageId: 'missing', data: { kind: w.kind, name: w.object.displayName } });
         continue;
       }
       const v = str(pair.value);

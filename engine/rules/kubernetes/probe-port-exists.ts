@@ -21,7 +21,7 @@ export default defineK8sRule({
   },
   check(ctx, k8s) {
     const numeric = ctx.options.checkNumericPorts === true;
-    for (const { c } of containersOf(k8s, ['container', 'initContainer'])) {
+    for (const { c } of containersOf(k8s, ['container', 'initContainer'], { helmTests: true })) {
       const ports = portsOf(c);
       for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
         for (const kind of ['httpGet', 'tcpSocket', 'grpc']) {

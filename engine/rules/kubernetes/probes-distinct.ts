@@ -26,7 +26,7 @@ export default defineK8sRule({
   },
   fixable: false,
   check(ctx, k8s) {
-    for (const { c } of containersOf(k8s, ['container'])) {
+    for (const { c } of containersOf(k8s, ['container'], { helmTests: true })) {
       const live = getPair(c.node, 'livenessProbe');
       const ready = get(c.node, 'readinessProbe');
       if (!live || !ready || k8s.unknown(live.value) || k8s.unknown(ready)) continue;

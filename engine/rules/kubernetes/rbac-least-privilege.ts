@@ -20,11 +20,11 @@ export default defineK8sRule({
     const at = (n: Node) => nodeRange(n)!;
     for (const o of k8s.objects) {
       if (o.group !== 'rbac.authorization.k8s.io') continue;
-      if ((o.name ?? '').startsWith('system:')) continue;
+      if ((o.displayName).startsWith('system:')) continue;
       if (o.kind === 'ClusterRoleBinding' || o.kind === 'RoleBinding') {
         const ref = get(o.node, 'roleRef');
         const name = get(ref, 'name');
-        if (str(name) === 'cluster-admin' && str(get(ref, 'kind')) === 'ClusterRole') ctx.report({ range: at(name!), messageId: 'clusterAdmin', data: { kind: o.kind, name: o.name ?? '' } });
+        if (str(name) === 'cluster-admin' && str(get(ref, 'kind')) === 'ClusterRole') ctx.report({ range: at(name!), messageId: 'clusterAdmin', data: { kind: o.kind, name: o.displayName } });
         continue;
       }
       if (o.kind !== 'ClusterRole' && o.kind !== 'Role') continue;

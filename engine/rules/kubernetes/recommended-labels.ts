@@ -37,7 +37,7 @@ export default defineK8sRule({
       ctx.report({
         range: o.range,
         messageId: 'missing',
-        data: { kind: o.kind, name: o.name ?? '', labels: missing.join(', ') },
+        data: { kind: o.kind, name: o.displayName, labels: missing.join(', ') },
         fixes: [{ title: `Add ${missing.join(', ')}`, snippet: true, edits: mergeInto(k8s.text, o.metadata, { labels: add }, { style: k8s.style }) }],
       });
     }

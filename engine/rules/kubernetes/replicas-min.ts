@@ -24,7 +24,7 @@ export default defineK8sRule({
       ctx.report({
         range: value ? nodeRange(value)! : w.object.range,
         messageId: 'single',
-        data: { name: w.object.name ?? '' },
+        data: { name: w.object.displayName },
         fixes: [{ title: 'Set replicas: 2', edits: [value ? replaceScalar(k8s.text, value, 2) : insertPairs(k8s.text, w.spec, { replicas: 2 }, k8s.style)] }],
       });
     }

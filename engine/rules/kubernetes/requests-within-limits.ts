@@ -13,7 +13,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    for (const { c } of containersOf(k8s, ['initContainer', 'container'])) {
+    for (const { c } of containersOf(k8s, ['initContainer', 'container'], { helmTests: true })) {
       const resources = get(c.node, 'resources');
       const limits = get(resources, 'limits');
       for (const { key, value } of mapPairs(get(resources, 'requests'))) {

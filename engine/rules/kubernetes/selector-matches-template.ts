@@ -13,7 +13,7 @@ export default defineK8sRule({
   },
   fixable: true,
   check(ctx, k8s) {
-    for (const w of workloadsOf(k8s)) {
+    for (const w of workloadsOf(k8s, { helmTests: true })) {
       if (!['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'].includes(w.kind) || !w.template || !w.spec) continue;
       const pair = getPair(w.spec, 'selector');
       if (!pair || !w.podLabelsKnown || k8s.unknown(pair.value) || k8s.open(pair.value)) continue;
@@ -26,7 +26,7 @@ export default defineK8sRule({
       const fixes = Object.keys(want).length && !get(pair.value, 'matchExpressions')
         ? [{ title: 'Copy the selector labels to the pod template', edits: mergeInto(k8s.text, asMap(w.template)!, { metadata: { labels: want } }, { overwrite: true, style: k8s.style }) }]
         : [];
-      ctx.report({ range: keyRange(pair)!, messageId: 'mismatch', data: { kind: w.kind, name: w.object.name ?? '' }, fixes });
+      ctx.report({ range: keyRange(pair)!, messageId: 'mismatch', data: { kind: w.kind, name: w.object.displayName }, fixes });
     }
   },
 });

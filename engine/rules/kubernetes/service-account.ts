@@ -39,7 +39,7 @@ export default defineK8sRule({
         ctx.report({
           range: w.object.range,
           messageId: 'defaultAccount',
-          data: { kind: w.kind, name: w.object.name ?? '' },
+          data: { kind: w.kind, name: w.object.displayName },
           fixes: automount ? [] : [{ title: 'Add automountServiceAccountToken: false', edits: [insertPairs(k8s.text, spec, { automountServiceAccountToken: false }, k8s.style)] }],
         });
         continue;

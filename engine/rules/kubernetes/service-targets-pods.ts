@@ -27,7 +27,7 @@ export default defineK8sRule({
       if (pods.length === 0 || pods.some((l) => !l.object.workload!.podLabelsKnown)) continue;
       const matched = pods.filter((l) => selectorMatches(selPair.value, l.object.workload!.podLabels, true));
       if (matched.length === 0) {
-        ctx.report({ range: keyRange(selPair)!, messageId: 'noPods', data: { name: o.name ?? '' } });
+        ctx.report({ range: keyRange(selPair)!, messageId: 'noPods', data: { name: o.displayName } });
         continue;
       }
       const names = new Set<string>();

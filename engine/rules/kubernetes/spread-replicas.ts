@@ -27,7 +27,7 @@ export default defineK8sRule({
       ctx.report({
         range: w.object.range,
         messageId: 'missing',
-        data: { kind: w.kind, name: w.object.name ?? '', replicas },
+        data: { kind: w.kind, name: w.object.displayName, replicas },
         fixes: [{ title: 'Spread pods across nodes (topologySpreadConstraints)', edits: mergeInto(k8s.text, w.podSpec, { topologySpreadConstraints: [constraint] }, { style: k8s.style }) }],
       });
     }

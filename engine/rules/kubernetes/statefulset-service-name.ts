@@ -20,7 +20,7 @@ export default defineK8sRule({
       if (w.kind !== 'StatefulSet' || !w.spec) continue;
       const pair = getPair(w.spec, 'serviceName');
       if (!pair) {
-        if (k8s.has(w.spec, 'serviceName') === 'no') ctx.report({ range: w.object.range, messageId: 'missing', data: { name: w.object.name ?? '' } });
+        if (k8s.has(w.spec, 'serviceName') === 'no') ctx.report({ range: w.object.range, messageId: 'missing', data: { name: w.object.displayName } });
         continue;
       }
       const service = str(pair.value);
@@ -29,9 +29,9 @@ export default defineK8sRule({
       if (services.some((s) => s.object.name === undefined)) continue;
       const found = services.find((s) => s.object.name === service);
       const range = nodeRange(pair.value)!;
-      if (!found) ctx.report({ range, messageId: 'notFound', data: { service, name: w.object.name ?? '' } });
+      if (!found) ctx.report({ range, messageId: 'notFound', data: { service, name: w.object.displayName } });
       else if (str(get(get(found.object.node, 'spec'), 'clusterIP')) !== 'None' && !k8s.unknown(get(get(found.object.node, 'spec'), 'clusterIP'))) {
-        ctx.report({ range, messageId: 'notHeadless', data: { service, name: w.object.name ?? '' }, related: [relatedTo(found, `Service "${service}" has a cluster IP`)] });
+        ctx.report({ range, messageId: 'notHeadless', data: { service, name: w.object.displayName }, related: [relatedTo(found, `Service "${service}" has a cluster IP`)] });
       }
     }
   },
