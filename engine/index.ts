@@ -14,3 +14,5 @@ export { evaluateChecklists, parseTeamChecklist, validateDefs, mergeDefs, ownerO
 export { parseManualState, serializeManualState, setManual, emptyManualState } from './checklist/manual';
 export { checklistMarkdown, upsertSection } from './checklist/markdown';
 export type { ChecklistReport, ChecklistListResult, ChecklistItemResult, Evidence, ManualState, ChecklistDefs } from './checklist/types';
+export { complete, preloadWorkflowService, type CompleteOptions, type CompletionItem, type CompletionItemKind, type HoverResult } from './complete/index';
+export { hover, ruleHover, type HoverOptions } from './hover/index';

@@ -1,5 +1,11 @@
 // The only place where engine types meet LSP types.
 import {
+  CompletionItemKind as LspCompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type Hover,
   DiagnosticSeverity,
   type Diagnostic,
   type DiagnosticRelatedInformation,
@@ -8,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Finding, Range, Severity, SourceFile, TextEdit } from '../engine/index';
+import { snippetToText, type CompletionItem as EngineCompletionItem, type CompletionItemKind, type HoverResult as EngineHover } from '../engine/index';
 import type { DiagnosticData } from '../protocol/protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -67,4 +74,50 @@ export function uriToPath(uri: string): string | undefined {
 
 export function pathToUri(path: string): string {
   return URI.file(path).toString();
+}
+
+// Completion and hover (engine/complete, engine/hover) → LSP.
+const COMPLETION_KIND: Record<CompletionItemKind, LspCompletionItemKind> = {
+  property: LspCompletionItemKind.Property,
+  value: LspCompletionItemKind.Value,
+  enum: LspCompletionItemKind.EnumMember,
+  class: LspCompletionItemKind.Class,
+  snippet: LspCompletionItemKind.Snippet,
+  keyword: LspCompletionItemKind.Keyword,
+  event: LspCompletionItemKind.Event,
+  variable: LspCompletionItemKind.Variable,
+  function: LspCompletionItemKind.Function,
+  reference: LspCompletionItemKind.Reference,
+  module: LspCompletionItemKind.Module,
+};
+
+/** The word before `offset` that a completion without its own range replaces. */
+export function wordRangeBefore(file: SourceFile, offset: number): Range {
+  const lineStart = file.lines.lineStart(file.lines.positionAt(offset).line);
+  const word = /[\w./-]*$/.exec(file.text.slice(lineStart, offset))![0];
+  return { start: offset - word.length, end: offset };
+}
+
+export function toCompletionItem(file: SourceFile, item: EngineCompletionItem, fallback: Range, snippetSupport: boolean): CompletionItem {
+  const range = toLspRange(file, item.range ?? fallback);
+  const snippet = !!item.snippet && snippetSupport;
+  const text = item.insertText ?? item.label;
+  const newText = item.snippet && !snippetSupport ? snippetToText(text.replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')) : text;
+  return {
+    label: item.label,
+    kind: COMPLETION_KIND[item.kind],
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+    textEdit: { range, newText },
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // The engine indents multi-line insertions itself.
+    ...(newText.includes('\n') ? { insertTextMode: InsertTextMode.asIs } : {}),
+    ...(item.sortText ? { sortText: item.sortText } : {}),
+    ...(item.filterText ? { filterText: item.filterText } : {}),
+    ...(item.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+  };
+}
+
+export function toHover(file: SourceFile, h: EngineHover): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: h.contents }, ...(h.range ? { range: toLspRange(file, h.range) } : {}) };
 }

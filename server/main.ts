@@ -22,6 +22,7 @@ import { Host } from './host';
 import { Linter } from './linter';
 import { Settings } from './settings';
 import { ChecklistService, CHECKLIST_INPUTS } from './checklist';
+import { CompletionService, COMPLETION_CAPABILITIES } from './completion';
 
 declare const SHIPREADY_VERSION: string | undefined;
 
@@ -31,6 +32,7 @@ const settings = new Settings(connection);
 const host = new Host((m) => connection.console.info(m));
 const linter = new Linter(connection, host, (uri) => settings.get(uri), (uri) => documents.get(uri));
 const checklist = new ChecklistService(connection, host, linter);
+const completion = new CompletionService(documents, host, linter);
 linter.onPublished = () => checklist.changed();
 let snippetSupport = false;
 let watchedFilesDynamic = false;
@@ -39,6 +41,7 @@ let workspaceFoldersSupport = false;
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   settings.supported = !!caps.workspace?.configuration;
+  completion.initialize(params);
   snippetSupport = !!(caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
   watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
@@ -52,6 +55,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      ...COMPLETION_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'shipready', version: typeof SHIPREADY_VERSION === 'string' ? SHIPREADY_VERSION : '0.0.0-dev' },
@@ -137,6 +141,9 @@ connection.onCodeAction(async (params) => {
     lintText: (d, text) => linter.lintCandidate(d.uri, text, d.languageId, s),
   });
 });
+
+connection.onCompletion((params) => completion.completion(params));
+connection.onHover((params) => completion.hover(params));
 
 connection.onRequest(StatsRequest, (): ServerStats => ({
   documents: linter.results.size,
