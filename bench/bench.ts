@@ -882,22 +882,26 @@ function profileChild(target: string) {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
 
-/** Self time per function and per source file of a .cpuprofile, mapped through the bundle's source map. */
+type SourceMapLike = { findEntry(l: number, c: number): { originalSource?: string; originalLine?: number } };
+
+/**
+ * Summarise a .cpuprofile, mapped through the bundle's source map: self time per function, time
+ * per nearest engine function (its own time plus the library code it called) and per rule file.
+ */
 async function profileSummary(file: string, top = 25) {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
-  const { SourceMap } = (await import('node:module')) as unknown as { SourceMap: new (p: unknown) => { findEntry(l: number, c: number): { originalSource?: string; originalLine?: number } } };
-  const maps = new Map<string, InstanceType<typeof SourceMap> | null>();
+  const { SourceMap } = (await import('node:module')) as unknown as { SourceMap: new (p: unknown) => SourceMapLike };
+  const maps = new Map<string, SourceMapLike | null>();
   const mapFor = (url: string) => {
     if (!maps.has(url)) {
-      let m = null;
+      let m: SourceMapLike | null = null;
       try {
-        const p = url.startsWith('file:') ? new URL(url).pathname : url;
-        if (p.endsWith('.cjs') || p.endsWith('.js')) m = new SourceMap(JSON.parse(fs.readFileSync(p + '.map', 'utf8')));
+        if (url.startsWith('file:')) m = new SourceMap(JSON.parse(fs.readFileSync(new URL(url).pathname + '.map', 'utf8')));
       } catch {
         m = null;
       }
@@ -905,41 +909,68 @@ async function profileSummary(file: string, top = 25) {
     }
     return maps.get(url)!;
   };
-  const self = new Map<number, number>();
-  for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const byFn = new Map<string, number>();
-  const byFile = new Map<string, number>();
   const cwd = process.cwd() + path.sep;
+  const bundleDir = path.resolve(BUILD);
   const clean = (s: string) => {
-    let p = s.replace(/^file:\/\//, '').replace(/^webpack:\/\//, '');
+    if (!s.startsWith('file:') && !s.startsWith('/') && !s.startsWith('.')) return s; // node:internal/…
+    let p = s.startsWith('file:') ? new URL(s).pathname : path.resolve(bundleDir, s);
     const nm = p.lastIndexOf('node_modules/');
     if (nm >= 0) return p.slice(nm);
-    p = path.resolve(path.dirname(path.resolve(BUILD, 'x')), p);
+    p = path.resolve(p);
     return p.startsWith(cwd) ? p.slice(cwd.length) : p;
   };
+  const where = new Map<number, string>();
+  const parent = new Map<number, number>();
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   for (const n of prof.nodes) {
-    const t = self.get(n.id);
-    if (!t) continue;
+    for (const c of n.children ?? []) parent.set(c, n.id);
     const cf = n.callFrame;
-    let where = cf.url ? clean(cf.url) : `(${cf.functionName || 'native'})`;
+    let w = cf.url ? clean(cf.url) : `(${cf.functionName || 'native'})`;
     const m = cf.url ? mapFor(cf.url) : null;
     if (m && cf.lineNumber >= 0) {
       const e = m.findEntry(cf.lineNumber, cf.columnNumber);
-      if (e?.originalSource) where = `${clean(e.originalSource)}:${(e.originalLine ?? 0) + 1}`;
+      if (e?.originalSource) w = `${clean(e.originalSource)}:${(e.originalLine ?? 0) + 1}`;
     }
-    const key = `${cf.functionName || '(anonymous)'}  ${where}`;
-    byFn.set(key, (byFn.get(key) ?? 0) + t);
-    const fileKey = where.replace(/:\d+$/, '');
-    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + t);
+    where.set(n.id, w);
+  }
+  const self = new Map<number, number>();
+  for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const add = (m: Map<string, number>, k: string, t: number) => m.set(k, (m.get(k) ?? 0) + t);
+  const byFn = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  const byEngineFn = new Map<string, number>();
+  const byRule = new Map<string, number>();
+  const label = (id: number) => `${byId.get(id)!.callFrame.functionName || '(anonymous)'}  ${where.get(id)}`;
+  for (const [id, t] of self) {
+    add(byFn, label(id), t);
+    add(byFile, where.get(id)!.replace(/:\d+$/, ''), t);
+    let engineFn: string | undefined;
+    let rule: string | undefined;
+    for (let a: number | undefined = id; a !== undefined; a = parent.get(a)) {
+      const w = where.get(a)!;
+      if (!engineFn && w.startsWith('engine/')) engineFn = label(a);
+      if (w.startsWith('engine/rules/')) {
+        rule = w.replace(/:\d+$/, '');
+        break;
+      }
+    }
+    add(byEngineFn, engineFn ?? '(outside the engine: bench, module loading, GC)', t);
+    const engineFile = engineFn?.split('  ')[1]?.replace(/:\d+$/, '');
+    add(byRule, rule ?? (engineFile ? `(no rule) ${engineFile}` : '(no rule, no engine frame: GC, loading, bench)'), t);
   }
   const pct = (t: number) => `${((100 * t) / total).toFixed(1).padStart(5)}%`;
+  const table = (title: string, m: Map<string, number>, n: number) => {
+    console.log(`  ${title}:`);
+    for (const [k, t] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${pct(t)} ${ms(t / 1000).padStart(8)}  ${k}`);
+  };
   console.log(`PROFILE ${path.basename(file)}: ${ms(total / 1000)} sampled`);
-  console.log('  self time by function:');
-  for (const [k, t] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(t)} ${ms(t / 1000).padStart(8)}  ${k}`);
-  console.log('  self time by file:');
-  for (const [k, t] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(t)} ${ms(t / 1000).padStart(8)}  ${k}`);
+  table('self time by function', byFn, top);
+  table('self time by file', byFile, 15);
+  table('time by nearest engine function (self + library code it calls)', byEngineFn, 20);
+  table('time by rule file', byRule, 15);
 }
+
 
 // ---------------------------------------------------------------- main
 
