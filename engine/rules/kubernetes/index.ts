@@ -41,6 +41,7 @@ import requestsWithinLimits from './requests-within-limits';
 import resourcesRequestsLimits from './resources-requests-limits';
 import rollingUpdate from './rolling-update';
 import runAsNonRoot from './run-as-non-root';
+import schema from './schema';
 import seccompProfile from './seccomp-profile';
 import secretsAsFiles from './secrets-as-files';
 import selectorMatchesTemplate from './selector-matches-template';
@@ -93,6 +94,7 @@ export const kubernetesRules: readonly Rule[] = [
   resourcesRequestsLimits,
   rollingUpdate,
   runAsNonRoot,
+  schema,
   seccompProfile,
   secretsAsFiles,
   selectorMatchesTemplate,

@@ -1,0 +1,192 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import schemaData from '../../data/k8s-schema.json';
+import { keyRange, keyString, nodeRange } from '../../documents/yaml-nav';
+import { defineK8sRule, type K8sModel, type K8sObject } from '../../documents/k8s';
+import type { Range } from '../../types';
+
+interface Schema {
+  type?: string;
+  enum?: string[];
+  $ref?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: Schema | boolean;
+  anyOf?: Schema[];
+}
+
+interface Index {
+  kinds: Map<string, Schema>;
+  /** Kinds by name, for "this kind exists under another apiVersion". */
+  versionsOf: Map<string, string[]>;
+  groups: Set<string>;
+  defs: Record<string, Schema>;
+  kubernetes: string;
+}
+
+let index: Index | undefined;
+function schemas(): Index {
+  if (!index) {
+    const data = schemaData as unknown as { kinds: (Schema & { apiVersion: string; kind: string })[]; definitions: Record<string, Schema>; kubernetes: string };
+    const kinds = new Map<string, Schema>();
+    const versionsOf = new Map<string, string[]>();
+    const groups = new Set<string>();
+    for (const k of data.kinds) {
+      kinds.set(`${k.apiVersion} ${k.kind}`, k);
+      versionsOf.set(k.kind, [...(versionsOf.get(k.kind) ?? []), k.apiVersion]);
+      groups.add(k.apiVersion.includes('/') ? k.apiVersion.slice(0, k.apiVersion.lastIndexOf('/')) : '');
+    }
+    index = { kinds, versionsOf, groups, defs: data.definitions, kubernetes: data.kubernetes };
+  }
+  return index;
+}
+
+function resolve(s: Schema | undefined): Schema | undefined {
+  let cur = s;
+  for (let i = 0; cur?.$ref && i < 20; i++) cur = schemas().defs[cur.$ref];
+  return cur;
+}
+
+/** `{type: object, additionalProperties: true}` without properties is free-form JSON (RawExtension, JSON). */
+function isAny(s: Schema): boolean {
+  if (!s.type && !s.anyOf && !s.properties && !s.items && !s.enum) return true;
+  return s.type === 'object' && s.additionalProperties === true && !s.properties;
+}
+
+function typeOf(node: Node): string {
+  if (isMap(node)) return 'object';
+  if (isSeq(node)) return 'array';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'number') return 'number';
+    if (typeof v === 'boolean') return 'boolean';
+    return 'string';
+  }
+  return 'unknown';
+}
+
+const TYPE_NAMES: Record<string, string> = { object: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false', null: 'empty' };
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+function suggestion(key: string, props: string[]): string {
+  const lower = key.toLowerCase();
+  const best = props
+    .map((p) => ({ p, d: p.toLowerCase() === lower ? 0 : distance(key, p) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(key.length / 4)))
+    .sort((a, b) => a.d - b.d)[0];
+  return best ? ` Did you mean "${best.p}"?` : '';
+}
+
+type Reporter = (range: Range, messageId: 'unknownField' | 'type' | 'enum' | 'required', data: Record<string, string>) => void;
+
+function validate(k8s: K8sModel, node: Node | null | undefined, schema: Schema | undefined, path: string, holder: Range, partial: boolean, report: Reporter): void {
+  const s = resolve(schema);
+  if (!s || !node || isAny(s) || isAlias(node) || k8s.unknown(node)) return;
+  const actual = typeOf(node);
+  if (actual === 'null') return; // an empty value is the same as leaving the field out
+  if (s.anyOf) {
+    const options = s.anyOf.map(resolve).filter((x): x is Schema => !!x);
+    if (options.some((o) => isAny(o) || o.type === actual || (o.type === 'integer' && actual === 'number'))) return;
+    report(nodeRange(node)!, 'type', { path, expected: [...new Set(options.map((o) => TYPE_NAMES[o.type ?? ''] ?? o.type ?? ''))].join(' or '), actual: TYPE_NAMES[actual] ?? actual });
+    return;
+  }
+  const expected = s.type === 'integer' ? 'number' : s.type;
+  if (expected && expected !== actual) {
+    report(nodeRange(node)!, 'type', { path, expected: TYPE_NAMES[expected] ?? expected, actual: TYPE_NAMES[actual] ?? actual });
+    return;
+  }
+  if (s.enum && isScalar(node) && typeof node.value === 'string' && !s.enum.includes(node.value)) {
+    report(nodeRange(node)!, 'enum', { path, value: node.value, allowed: s.enum.map((e) => (e === '' ? '""' : e)).join(', ') });
+    return;
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      // A missing required field of a list item is reported on the item's first key.
+      const first = isMap(item) ? (item.items[0] as { key?: Node } | undefined)?.key : undefined;
+      validate(k8s, item as Node, s.items, `${path}[${i}]`, nodeRange(first ?? item) ?? holder, partial, report);
+    });
+    return;
+  }
+  if (!isMap(node)) return;
+  const open = k8s.open(node);
+  const seen = new Set<string>();
+  for (const item of (node as YAMLMap).items) {
+    if (!isPair(item)) continue;
+    const key = keyString(item);
+    if (key === undefined || key === '<<' || k8s.unknown(item.key)) continue;
+    // `status` is written by the API server and left out of the schema; dumps of live objects carry it.
+    if (path === '' && key === 'status') continue;
+    seen.add(key);
+    const child = `${path ? `${path}.` : ''}${key}`;
+    const prop = s.properties?.[key];
+    if (prop) validate(k8s, item.value as Node, prop, child, keyRange(item)!, partial, report);
+    else if (s.additionalProperties && s.additionalProperties !== true) validate(k8s, item.value as Node, s.additionalProperties, child, keyRange(item)!, partial, report);
+    else if (s.properties && !s.additionalProperties) {
+      report(keyRange(item)!, 'unknownField', { field: key, where: path || 'the object', hint: suggestion(key, Object.keys(s.properties)) });
+    }
+  }
+  if (!partial && !open) {
+    for (const r of s.required ?? []) {
+      if (!seen.has(r)) report(holder, 'required', { field: r, where: path || 'the object' });
+    }
+  }
+}
+
+export default defineK8sRule({
+  id: 'kubernetes/schema',
+  type: 'problem',
+  severity: 'error',
+  summary: 'Manifests are valid YAML and built-in objects match the Kubernetes API schema (field names, types, enums, required fields)',
+  sources: ['kube-linter schema-validation', 'kubeconform', 'Kubernetes 1.33 API (kubernetes-models)'],
+  messages: {
+    yaml: 'YAML syntax error: {{detail}}.',
+    unknownField: 'Unknown field "{{field}}" in {{where}}: the API server rejects it (or drops it silently with client-side validation off).{{hint}}',
+    type: '{{path}} must be {{expected}}, not {{actual}}.',
+    enum: '{{path}} is "{{value}}"; allowed: {{allowed}}.',
+    required: '{{where}} is missing the required field "{{field}}".',
+    unknownVersion: '{{kind}} is not served as {{apiVersion}} by Kubernetes {{kubernetes}}: use {{versions}}.',
+  },
+  fixable: false,
+  check(ctx, k8s) {
+    // Helm templates are not YAML until rendered: their syntax is not judged (workspace/helm-template-aware).
+    if (!k8s.templated) {
+      for (const e of ctx.doc.errors) ctx.report({ range: visible(e.range), messageId: 'yaml', data: { detail: e.message.split('\n')[0].replace(/\.$/, '').replace(/ at line \d+, column \d+:?$/, '') } });
+    }
+    const idx = schemas();
+    for (const o of k8s.objects) {
+      if (o.partial || o.doc.doc.errors.length) continue;
+      const schema = idx.kinds.get(`${o.apiVersion} ${o.kind}`);
+      if (!schema) {
+        checkVersion(o);
+        continue;
+      }
+      validate(k8s, o.node, schema, '', o.range, false, (range, messageId, data) => ctx.report({ range, messageId, data }));
+    }
+
+    /** An empty error range (often at the end of the file) widened to the content of its line, or the last non-empty one. */
+    function visible(r: Range): Range {
+      if (ctx.file.text.slice(r.start, r.end).trim() !== '') return r;
+      const lines = ctx.file.lines;
+      let line = lines.positionAt(r.start).line;
+      while (line > 0 && lines.lineText(line).trim() === '') line--;
+      const text = lines.lineText(line);
+      const start = lines.lineStart(line) + (text.length - text.trimStart().length);
+      return { start, end: Math.max(start, lines.lineEnd(line)) };
+    }
+
+    function checkVersion(o: K8sObject) {
+      const versions = idx.versionsOf.get(o.kind);
+      if (!versions || !idx.groups.has(o.group) || k8s.unknown(o.kindNode)) return;
+      // Removed versions (extensions/v1beta1 …) are kubernetes/deprecated-api's business.
+      if (/(alpha|beta)\d*$/.test(o.version)) return;
+      ctx.report({ range: nodeRange(o.node.get('apiVersion', true))!, messageId: 'unknownVersion', data: { kind: o.kind, apiVersion: o.apiVersion, kubernetes: idx.kubernetes, versions: versions.join(' or ') } });
+    }
+  },
+});
