@@ -306,3 +306,200 @@ describe('scalarText / indentBlock', () => {
     assert.equal(indentBlock('a:\n  b: 1', 4, { indent: 4, seqIndent: 0, eol: '\n' }), '    a:\n        b: 1');
   });
 });
+
+// Every kubernetes/* fix on manifests written in different styles: the result parses, keeps the
+// file's line breaks and indentation unit, validates against the schema, and the finding is gone.
+import { Workspace, lint, applyEdits as apply2, snippetToText, rules as allRules } from '../../engine/index';
+
+const K8S_RULES = allRules.filter((r) => r.meta.id.startsWith('kubernetes/'));
+
+const STYLE_2_INDENTED = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web   # the storefront
+  namespace: default
+spec:
+  replicas: 1
+  revisionHistoryLimit: 0
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      hostNetwork: true
+      serviceAccount: web
+      containers:
+        - name: app
+          image: "nginx:latest"
+          imagePullPolicy: IfNotPresent
+          ports:
+            - name: http
+              containerPort: 80
+              hostPort: 80
+          env:
+            - name: DB_PASSWORD
+              value: hunter2hunter2
+            - name: MODE
+              value: a
+            - name: MODE
+              value: b
+          securityContext:
+            privileged: true
+            allowPrivilegeEscalation: true
+          resources:
+            requests: { cpu: "2" }
+            limits: { cpu: "1" }
+        - name: sidecar
+          image: busybox
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: other
+spec:
+  maxUnavailable: 0
+  selector:
+    matchLabels:
+      app: other
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  minReplicas: 1
+  maxReplicas: 5
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service: { name: web, port: { number: 80 } }
+---
+apiVersion: batch/v1beta1
+kind: CronJob
+metadata:
+  name: nightly
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: job
+            image: busybox:1.36
+`;
+
+const STYLE_4_FLUSH = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+    name: db
+spec:
+    replicas: 3
+    serviceName: db
+    selector:
+        matchLabels:
+            app: db
+    template:
+        metadata:
+            labels:
+                app: db
+        spec:
+            securityContext: {}
+            initContainers:
+            - name: init
+              image: busybox:1.36
+              securityContext:
+            containers:
+            - name: postgres
+              image: postgres:16.4
+              ports:
+              - name: pg
+                containerPort: 5432
+              livenessProbe:
+                  tcpSocket:
+                      port: pg
+              readinessProbe:
+                  tcpSocket:
+                      port: pg
+              volumeMounts:
+              - name: data
+                mountPath: /var/lib/postgresql
+            volumes:
+            - name: data
+              hostPath:
+                  path: /srv/db
+`;
+
+const STYLE_4_INDENTED = `apiVersion: v1
+kind: Pod
+metadata:
+    name: tool
+spec:
+    containers:
+        -   name: tool
+            image: ghcr.io/acme/tool:2.0.0
+            ports:
+                -   containerPort: 22
+            securityContext:
+                capabilities:
+                    add: [SYS_ADMIN]
+`;
+
+const variants: [string, string][] = [];
+for (const [name, text] of [['2 spaces, indented lists', STYLE_2_INDENTED], ['4 spaces, flush lists', STYLE_4_FLUSH], ['4 spaces, indented lists', STYLE_4_INDENTED]] as const) {
+  variants.push([name, text], [`${name}, CRLF`, text.replace(/\n/g, '\r\n')], [`${name}, no final line break`, text.replace(/\n$/, '')]);
+}
+
+function lintAll(path: string, text: string) {
+  const ws = new Workspace(undefined, true);
+  const file = ws.set(path, text);
+  const r = lint(file, { rules: K8S_RULES, workspace: ws });
+  assert.deepEqual(r.ruleErrors, []);
+  return r.findings;
+}
+
+describe('every kubernetes fix, in every indentation style', () => {
+  for (const [name, text] of variants) {
+    it(name, () => {
+      const path = 'k8s/app.yaml';
+      const before = lintAll(path, text);
+      let fixesTried = 0;
+      for (const finding of before) {
+        for (const [i, fix] of finding.fixes.entries()) {
+          if (fix.fileEdits?.length) continue;
+          fixesTried++;
+          const fixed = apply2(text, fix.edits.map((e) => (fix.snippet ? { ...e, text: snippetToText(e.text) } : e)));
+          const where = `${finding.ruleId} "${fix.title}"`;
+          for (const d of docs(fixed)) assert.deepEqual(d.errors, [], `${where}: result parses`);
+          if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(fixed), `${where}: keeps CRLF`);
+          // the file keeps its indentation unit and list style
+          const style = (t: string) => detectStyle(t, ...docs(t).map((d) => d.contents));
+          assert.deepEqual(style(fixed), style(text), `${where}: keeps the indentation style`);
+          const after = lintAll(path, fixed);
+          const schema = after.filter((f) => f.ruleId === 'kubernetes/schema').map((f) => f.message);
+          assert.deepEqual(schema, [], `${where}: result matches the Kubernetes schema`);
+          if (i === 0) {
+            const same = (f: { ruleId: string; messageId: string }) => f.ruleId === finding.ruleId && f.messageId === finding.messageId;
+            assert.ok(after.filter(same).length < before.filter(same).length, `${where}: the finding is gone`);
+          }
+        }
+      }
+      assert.ok(fixesTried >= 8, `tried ${fixesTried} fixes`);
+      if (process.env.SHOW_FIXES) console.log(name, fixesTried, [...new Set(before.filter((f) => f.fixes.length).map((f) => f.ruleId))].join(' '));
+    });
+  }
+});
