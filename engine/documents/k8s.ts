@@ -332,7 +332,9 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
     // A kustomize patch or overlay fragment: no container with an image, or an apps/v1 workload without selector.
     const templatedImages = containers.some((c) => c.imageNode && unknown(c.imageNode));
     const hasImage = containers.some((c) => c.image !== undefined) || templatedImages || (podSpec !== undefined && isOpen(podSpec));
-    o.partial = kind !== 'Pod' && (!hasImage || (kind !== 'Job' && kind !== 'CronJob' && o.group === 'apps' && !getPair(spec, 'selector') && !(spec && isOpen(spec))));
+    // Without a selector and without pod labels, a workload is an overlay fragment, not an object to apply.
+    const fragment = kind !== 'Job' && kind !== 'CronJob' && !getPair(spec, 'selector') && !(spec && isOpen(spec)) && !getPair(podMetadata, 'labels') && !(podMetadata && isOpen(podMetadata));
+    o.partial = kind !== 'Pod' && (!hasImage || fragment);
     if (kind === 'Pod') o.partial = !hasImage;
     return {
       object: o,

@@ -186,7 +186,7 @@ export default defineK8sRule({
       if (!versions || !idx.groups.has(o.group) || k8s.unknown(o.kindNode)) return;
       // Removed versions (extensions/v1beta1 …) are kubernetes/deprecated-api's business.
       if (/(alpha|beta)\d*$/.test(o.version)) return;
-      ctx.report({ range: nodeRange(o.node.get('apiVersion', true))!, messageId: 'unknownVersion', data: { kind: o.kind, apiVersion: o.apiVersion, kubernetes: idx.kubernetes, versions: versions.join(' or ') } });
+      ctx.report({ range: nodeRange(o.node.get('apiVersion', true))!, messageId: 'unknownVersion', data: { kind: o.kind, apiVersion: o.apiVersion, kubernetes: idx.kubernetes, versions: (versions.filter((v) => !/(alpha|beta)\d*$/.test(v)).length ? versions.filter((v) => !/(alpha|beta)\d*$/.test(v)) : versions).join(' or ') } });
     }
   },
 });
