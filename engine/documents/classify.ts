@@ -40,7 +40,9 @@ export function classify(path: string, text: string, languageId?: string): Docum
 function classifyYamlContent(head: string): DocumentKind {
   if (/^apiVersion:/m.test(head) && /^kind:/m.test(head)) return 'kubernetes';
   // Lists and templated manifests put apiVersion/kind under an item or a template directive.
-  if (/^\s*(?:-\s+)?apiVersion:\s*\S/m.test(head) && /^\s*kind:\s*\S/m.test(head)) return 'kubernetes';
+  // Indentation is matched with a class without line breaks: `^\s*` under /m retries every blank line
+  // from every line start (quadratic on files of blank lines) and matches nothing more.
+  if (/^[^\S\n\r\u2028\u2029]*(?:-\s+)?apiVersion:\s*\S/m.test(head) && /^[^\S\n\r\u2028\u2029]*kind:\s*\S/m.test(head)) return 'kubernetes';
   if (/^jobs:/m.test(head) && /^(?:on|"on"|'on'|true):/m.test(head)) return 'workflow';
   if (/^services:/m.test(head) && !/^apiVersion:/m.test(head)) return 'compose';
   return 'yaml';

@@ -65,6 +65,9 @@ interface PendingHeredoc {
   owner: ShellWord[];
 }
 
+/** Substitutions nested deeper than this are skipped, not scanned. */
+const MAX_NESTING = 64;
+
 class Scanner {
   /** Commands found inside `$( … )` of the command being read; emitted right after it. */
   private deferred: ShellCommand[][] = [];
@@ -76,11 +79,21 @@ class Scanner {
     private out: ShellCommand[],
   ) {}
 
+  /** How many substitutions deep the scan is; beyond MAX_NESTING their insides are not scanned. */
+  private depth = 0;
+
   /** Scan a substitution's inside; its commands follow the enclosing command in the output. */
   private nestedScan(from: number, to: number, heredoc: boolean) {
+    // `$($($(…` thousands deep would overflow the stack (and rescan the text once per level).
+    if (this.depth >= MAX_NESTING) return;
     const saved = this.out;
     this.out = [];
-    this.scan(from, to, 'substitution', heredoc);
+    this.depth++;
+    try {
+      this.scan(from, to, 'substitution', heredoc);
+    } finally {
+      this.depth--;
+    }
     this.deferred[this.deferred.length - 1]?.push(...this.out);
     this.out = saved;
   }

@@ -33,19 +33,69 @@ const TEMPLATE = /(?<!\$)\{\{-?[\s\S]*?-?\}\}/g;
 const MAX_ALIAS_COUNT = 100;
 
 /**
+ * Where template scans can stop: the end of the last `}}`. A `{{` after it closes nowhere, and
+ * letting the regex try each such `{{` to the end of the text takes quadratic time.
+ */
+export function templateScanEnd(text: string): number {
+  const i = text.lastIndexOf('}}');
+  return i < 0 ? 0 : i + 2;
+}
+
+/**
  * Mask Go template actions with filler of the same length so offsets stay exact: a line holding
  * only actions becomes blank; an action inside a value becomes `_` characters.
+ * Linear time: lines and the blank text around actions are computed once, not per action.
  */
 export function maskTemplates(text: string): string {
-  return text.replace(TEMPLATE, (m, offset: number) => {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let lineEnd = text.indexOf('\n', offset + m.length);
-    if (lineEnd < 0) lineEnd = text.length;
-    const before = text.slice(lineStart, offset);
-    const after = text.slice(offset + m.length, lineEnd).replace(TEMPLATE, '');
-    const alone = before.trim() === '' && after.trim() === '';
-    return m.replace(/[^\r\n]/g, alone ? ' ' : '_');
-  });
+  const spans: [number, number][] = [];
+  for (const m of text.slice(0, templateScanEnd(text)).matchAll(TEMPLATE)) spans.push([m.index!, m.index! + m[0].length]);
+  if (spans.length === 0) return text;
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  /** Index in `newlines` of the first line break at or after `o`. */
+  const nextBreak = (o: number) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const lineEndOf = (o: number) => newlines[nextBreak(o)] ?? text.length;
+  const lineStartOf = (o: number) => {
+    const k = nextBreak(o) - 1;
+    return k < 0 ? 0 : newlines[k] + 1;
+  };
+  const blank = (from: number, to: number) => !/\S/.test(text.slice(from, to));
+  // afterBlank[i]: the rest of the line after action i, the actions in it removed, is blank.
+  const afterBlank: boolean[] = new Array(spans.length);
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const end = spans[i][1];
+    const lineEnd = lineEndOf(end);
+    const next = spans[i + 1];
+    if (next && next[0] < lineEnd) afterBlank[i] = next[1] <= lineEnd && blank(end, next[0]) && afterBlank[i + 1];
+    else afterBlank[i] = blank(end, lineEnd);
+  }
+  let out = '';
+  let pos = 0;
+  let lineStart = -1;
+  let firstContent = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const [start, end] = spans[i];
+    const ls = lineStartOf(start);
+    if (ls !== lineStart) {
+      lineStart = ls;
+      const re = /\S/g;
+      re.lastIndex = ls;
+      firstContent = re.exec(text)?.index ?? text.length;
+    }
+    const alone = firstContent >= start && afterBlank[i];
+    out += text.slice(pos, start) + text.slice(start, end).replace(/[^\r\n]/g, alone ? ' ' : '_');
+    pos = end;
+  }
+  return out + text.slice(pos);
 }
 
 const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
@@ -83,6 +133,7 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
     yamlParseStats.chunksParsed++;
     const parsed = parseAllDocuments(chunkText, { prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT } as never);
     const docs = Array.isArray(parsed) ? parsed : [];
+    for (const d of docs) dropIfTooDeep(d);
     if (start !== 0) for (const d of docs) shiftDocument(d, start);
     return { start, text: chunkText, docs };
   });
@@ -98,6 +149,21 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
   return { docs, errors, templated, chunks };
 }
 
+/**
+ * A document nested so deeply that the parser ran out of stack is left half-built, with an error at
+ * a position that depends on the stack depth at the time: keep no tree and one error at its start,
+ * so that linting the same text always gives the same result.
+ */
+function dropIfTooDeep(doc: Document.Parsed) {
+  const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message));
+  if (!overflow) return;
+  const at = doc.range?.[0] ?? 0;
+  overflow.pos = [at, at + 1];
+  overflow.message = 'the document is nested too deeply to parse';
+  doc.errors = [overflow];
+  doc.contents = null;
+}
+
 /** Move every offset of a parsed document by `delta`. */
 function shiftDocument(doc: Document.Parsed, delta: number) {
   const move = (r: number[] | null | undefined) => {
@@ -107,7 +173,8 @@ function shiftDocument(doc: Document.Parsed, delta: number) {
   for (const e of [...doc.errors, ...doc.warnings]) move(e.pos as unknown as number[]);
   const seen = new Set<unknown>();
   visit(doc, (_key, node) => {
-    if (seen.has(node)) return;
+    // A pair's missing value (`key:` at the end of a chunk) is visited as null.
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     if (isPair(node)) {
       // Keys of pairs are not visited as nodes when they are scalars in some versions: move them here.
