@@ -2,6 +2,9 @@ import { getPath } from '../../documents/yaml-nav';
 import { appendDocument, renderPairs, type YamlObject } from '../../fixes/yaml';
 import { defineK8sRule, policyTypes, sameNamespace, selectorIsEmpty, workspaceObjects } from '../../documents/k8s';
 
+// Namespaces of the cluster's own components: their policies are the distribution's business.
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
 export default defineK8sRule({
   id: 'kubernetes/network-policy-default-deny',
   type: 'suggestion',
@@ -14,7 +17,8 @@ export default defineK8sRule({
   fixable: true,
   crossFile: true,
   check(ctx, k8s) {
-    if (!ctx.workspace.complete) return;
+    // A chart does not own its namespace: a namespace-wide default deny belongs to the platform, not to a Helm template.
+    if (!ctx.workspace.complete || k8s.templated) return;
     const all = workspaceObjects(ctx);
     const denies = all.filter((l) => {
       if (l.object.kind !== 'NetworkPolicy') return false;
@@ -26,7 +30,7 @@ export default defineK8sRule({
     const seen = new Set<string>();
     for (const l of workloads) {
       const ns = l.object.namespace ?? '';
-      if (seen.has(ns)) continue;
+      if (seen.has(ns) || SYSTEM_NAMESPACES.has(ns)) continue;
       seen.add(ns);
       if (l.file.path !== ctx.file.path) continue;
       if (denies.some((d) => sameNamespace(d.object, l.object))) continue;

@@ -1,7 +1,10 @@
 import { bool, get, seqMaps, str } from '../../documents/yaml-nav';
 import { defineK8sRule, volumesOf, workloadsOf } from '../../documents/k8s';
 
-const SENSITIVE = [/^\/$/, /^\/etc(\/|$)/, /^\/proc(\/|$)/, /^\/sys(\/|$)/, /^\/root(\/|$)/, /^\/boot(\/|$)/, /^\/dev(\/|$)/, /^\/var\/run\/docker\.sock$/, /^\/run\/docker\.sock$/, /^\/var\/run\/containerd/, /^\/run\/containerd/, /^\/var\/run\/crio/, /^\/var\/lib\/kubelet(\/|$)/, /^\/var\/lib\/docker(\/|$)/, /^\/etc\/kubernetes/, /^\/var\/run\/secrets/];
+// Paths that give control of the node (runtime sockets, credentials, host configuration) even read-only.
+const SENSITIVE = [/^\/$/, /^\/etc(\/|$)/, /^\/root(\/|$)/, /^\/boot(\/|$)/, /^\/dev(\/|$)/, /^\/var\/run\/docker\.sock$/, /^\/run\/docker\.sock$/, /^\/var\/run\/containerd/, /^\/run\/containerd/, /^\/var\/run\/crio/, /^\/var\/lib\/kubelet(\/|$)/, /^\/etc\/kubernetes/, /^\/var\/run\/secrets/];
+// Paths that node agents (log shippers, exporters) read: reported only when mounted writable.
+const SENSITIVE_WRITABLE = [/^\/proc(\/|$)/, /^\/sys(\/|$)/, /^\/var\/lib\/docker(\/|$)/];
 
 export default defineK8sRule({
   id: 'kubernetes/no-sensitive-host-mounts',
@@ -23,10 +26,12 @@ export default defineK8sRule({
         const path = str(pathNode);
         if (!path || k8s.unknown(pathNode)) continue;
         const normalized = path.replace(/\/+$/, '') || '/';
-        if (SENSITIVE.some((re) => re.test(normalized))) {
+        const writableSomewhere = w.containers.some((c) => seqMaps(get(c.node, 'volumeMounts')).some((m) => str(get(m, 'name')) === volume && bool(get(m, 'readOnly')) !== true));
+        if (SENSITIVE.some((re) => re.test(normalized)) || (writableSomewhere && SENSITIVE_WRITABLE.some((re) => re.test(normalized)))) {
           ctx.report({ range: { start: pathNode!.range![0], end: pathNode!.range![1] }, messageId: 'sensitive', data: { volume, path } });
           continue;
         }
+        if (SENSITIVE_WRITABLE.some((re) => re.test(normalized))) continue;
         for (const c of w.containers) {
           for (const m of seqMaps(get(c.node, 'volumeMounts'))) {
             if (str(get(m, 'name')) !== volume || bool(get(m, 'readOnly')) === true) continue;
