@@ -925,9 +925,11 @@ async function profileSummary(file: string, top = 25) {
   };
   const cwd = process.cwd() + path.sep;
   const bundleDir = path.resolve(BUILD);
-  const clean = (s: string) => {
-    if (!s.startsWith('file:') && !s.startsWith('/') && !s.startsWith('.')) return s; // node:internal/…
-    let p = s.startsWith('file:') ? new URL(s).pathname : path.resolve(bundleDir, s);
+  /** A repository-relative name for a script URL, or for a source of the map of `mapOf` (relative to it). */
+  const clean = (s: string, mapOf?: string) => {
+    if (!mapOf && !s.startsWith('file:') && !s.startsWith('/')) return s; // node:internal/…
+    const base = mapOf?.startsWith('file:') ? path.dirname(new URL(mapOf).pathname) : bundleDir;
+    let p = s.startsWith('file:') ? new URL(s).pathname : path.resolve(base, s);
     const nm = p.lastIndexOf('node_modules/');
     if (nm >= 0) return p.slice(nm);
     p = path.resolve(p);
@@ -943,7 +945,7 @@ async function profileSummary(file: string, top = 25) {
     const m = cf.url ? mapFor(cf.url) : null;
     if (m && cf.lineNumber >= 0) {
       const e = m.findEntry(cf.lineNumber, cf.columnNumber);
-      if (e?.originalSource) w = `${clean(e.originalSource)}:${(e.originalLine ?? 0) + 1}`;
+      if (e?.originalSource) w = `${clean(e.originalSource, cf.url)}:${(e.originalLine ?? 0) + 1}`;
     }
     where.set(n.id, w);
   }
