@@ -32,6 +32,8 @@ import type { Linter } from './linter';
 /** Files besides infrastructure files whose change can flip an item. */
 export const CHECKLIST_INPUTS = /(?:^|\/)(?:DEPLOYMENT\.md|deployment\.md|\.env\.(?:example|sample|template)|dependabot\.ya?ml|renovate\.json5?|\.renovaterc(?:\.json)?|\.gitlab-ci\.yml|Jenkinsfile|checklist\.(?:json|ya?ml))$/;
 
+const FIRST_SCAN_WAIT_MS = 30_000;
+
 export class ChecklistService {
   private timer?: NodeJS.Timeout;
 
@@ -40,7 +42,11 @@ export class ChecklistService {
     private readonly host: Host,
     private readonly linter: Linter,
   ) {
-    connection.onRequest(ChecklistRequest, () => this.evaluate());
+    // Before the first scan is over the index is partial and items would flip from ✗ to ✓.
+    connection.onRequest(ChecklistRequest, async () => {
+      await Promise.race([linter.firstScan, new Promise((r) => setTimeout(r, FIRST_SCAN_WAIT_MS))]);
+      return this.evaluate();
+    });
     connection.onRequest(SetManualItemRequest, (p: SetManualItemParams) => this.setManual(p));
     connection.onRequest(ResetManualItemsRequest, () => this.reset());
     connection.onRequest(ChecklistMarkdownRequest, (p?: { document?: string }) => upsertSection(p?.document ?? '', checklistMarkdown(this.evaluate())));

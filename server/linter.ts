@@ -28,6 +28,9 @@ export class Linter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly loggedRuleErrors = new Set<string>();
   private scanning = false;
+  private markScanned!: () => void;
+  /** Resolves once the first workspace scan is over (the checklist waits for it). */
+  readonly firstScan = new Promise<void>((resolve) => (this.markScanned = resolve));
   /** Called after every publish (the checklist listens). */
   onPublished: () => void = () => {};
 
@@ -172,6 +175,7 @@ export class Linter {
     } finally {
       progress?.done();
       this.scanning = false;
+      this.markScanned();
       this.sendStatus();
     }
   }

@@ -61,7 +61,6 @@ export class EvidenceNode extends vscode.TreeItem {
       this.description = `${evidence.file}:${evidence.line}`;
       const uri = vscode.Uri.joinPath(vscode.Uri.file(folder), evidence.file);
       const line = Math.max(0, evidence.line - 1);
-      this.resourceUri = uri;
       this.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0) }] };
     }
   }

@@ -218,7 +218,7 @@ export async function problemsOf(page: Page, fileName: string): Promise<ProblemR
   const rows = await problems(page);
   const box = page.getByPlaceholder('Filter (e.g. text, ').first();
   const groups = rows.map((r) => / in file (.+?) of folder/.exec(r.label)?.[1]).filter(Boolean);
-  if ((await box.inputValue()) !== fileName || groups.some((g) => g !== fileName)) {
+  if ((await box.inputValue()) !== fileName || !groups.includes(fileName)) {
     await box.fill('');
     await box.fill(fileName);
     return null;

@@ -43,6 +43,9 @@ describe('Shipready in the extension host', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} is known`);
     assert.equal(doc.languageId, 'dockerfile');
     await waitFor('activation', () => ext.isActive);
+    // A failed activation still counts as active: activate() rejects then, and exports are missing.
+    const api = await ext.activate();
+    assert.ok(api && api.client, 'activate() returned the language client');
   });
 
   it('publishes shipready diagnostics with the rule id and its docs link', async () => {
