@@ -56,7 +56,8 @@ let lastStyle: { text: string; style: YamlStyle } | undefined;
 /** The style of a whole file (parsed once per text; the last answer is cached). */
 export function fileStyle(text: string): YamlStyle {
   if (lastStyle?.text === text) return lastStyle.style;
-  const style = detectStyle(text, ...parseAllDocuments(text, { keepSourceTokens: true } as never).map((d) => (d as { contents: unknown }).contents));
+  // `null` keeps the root list non-empty: a file without documents must not recurse back here
+  const style = detectStyle(text, null, ...parseAllDocuments(text, { keepSourceTokens: true } as never).map((d) => (d as { contents: unknown }).contents));
   lastStyle = { text, style };
   return style;
 }
