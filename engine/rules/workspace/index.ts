@@ -2,10 +2,14 @@ import type { Rule } from '../../define-rule';
 import copyIgnoredFile from './copy-ignored-file';
 import dockerignoreExcludesSensitive from './dockerignore-excludes-sensitive';
 import dockerignorePresent from './dockerignore-present';
+import envExample from './env-example';
+import imageScanInCi from './image-scan-in-ci';
 
 /** The workspace/* (cross-file) rules. Keep imports and entries sorted by id. */
 export const workspaceRules: readonly Rule[] = [
   copyIgnoredFile,
   dockerignoreExcludesSensitive,
   dockerignorePresent,
+  envExample,
+  imageScanInCi,
 ];

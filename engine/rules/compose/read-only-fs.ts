@@ -1,0 +1,36 @@
+import { isMap } from 'yaml';
+import { defineRule } from '../../define-rule';
+import { composeModel, isOneShot } from '../../documents/compose';
+import { bool, nodeRange } from '../../documents/yaml-nav';
+import { insertPairs, replaceScalar } from '../../fixes/yaml';
+import type { Fix } from '../../types';
+import type { Scalar } from 'yaml';
+
+export default defineRule({
+  id: 'compose/read-only-fs',
+  kind: 'compose',
+  type: 'suggestion',
+  severity: 'info',
+  summary: 'Services run with a read-only root filesystem (read_only: true, tmpfs for scratch space)',
+  sources: ['brief (read-only filesystems where possible)'],
+  messages: {
+    missing: 'Service "{{service}}" can write anywhere in its filesystem: an intruder can drop tools or change code. Set read_only: true and mount a tmpfs or volume where it must write.',
+  },
+  fixable: true,
+  check(ctx) {
+    const m = composeModel(ctx.file);
+    if (m.fragment) return;
+    const text = ctx.file.text;
+    for (const s of m.services) {
+      if (!s.node || s.get('extends') || isOneShot(s)) continue;
+      const ro = s.pairOf('read_only');
+      if (ro && bool(ro.value) === true) continue;
+      const fixes: Fix[] = [];
+      if (ro && s.node.has('read_only') && bool(ro.value) === false) fixes.push({ title: 'Set read_only: true', edits: [replaceScalar(text, ro.value as Scalar, true)] });
+      else if (!ro && isMap(s.node) && !s.node.flow && s.node.items.length) {
+        fixes.push({ title: 'Add read_only: true with a tmpfs for /tmp', edits: [insertPairs(text, s.node, s.get('tmpfs') !== undefined ? { read_only: true } : { read_only: true, tmpfs: ['/tmp'] }, m.style)] });
+      }
+      ctx.report({ range: ro ? nodeRange(ro.value)! : s.keyRange, messageId: 'missing', data: { service: s.name }, fixes });
+    }
+  },
+});
