@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI into dist/ (node, cjs, sourcemaps).
 import * as esbuild from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -13,7 +13,16 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // web-tree-sitter's ESM build reads import.meta.url, which is empty in CJS output; its CJS build
+  // finds web-tree-sitter.wasm through __dirname, i.e. next to the bundle.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
+
+// The wasm the Terraform parser loads at run time, next to the bundles (engine/documents/hcl.ts).
+const WASM = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+];
 
 const builds = [
   { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], minify: true },
@@ -25,6 +34,7 @@ const builds = [
 ];
 
 mkdirSync('dist', { recursive: true });
+for (const f of WASM) copyFileSync(f, `dist/${f.slice(f.lastIndexOf('/') + 1)}`);
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching');

@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import {
   CONFIG_FILE_NAMES,
   ResolvedConfig,
+  initEngine,
   lint,
   rules,
   MANUAL_STATE_FILE,
@@ -65,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    await initEngine(); // the Terraform parser (wasm) loads asynchronously; lint() is synchronous
     if (command === 'rules') return rulesCommand(rest);
     if (command === 'check') return await checkCommand(rest);
     if (command === 'checklist') return checklistCommand(rest);

@@ -2,6 +2,7 @@ import type { DocumentKind, Fix, Preset, Range, RelatedLocation, RuleMeta, RuleT
 import type { SourceFile } from './documents/source';
 import type { DockerfileModel } from './documents/dockerfile';
 import type { YamlModel } from './documents/yaml';
+import type { TerraformModel } from './documents/terraform';
 import type { WorkspaceView } from './workspace';
 
 export const DOCS_BASE = 'https://github.com/shipready/shipready/blob/main/docs/rules/';
@@ -10,7 +11,9 @@ type ModelOf<K extends DocumentKind> = K extends 'dockerfile'
   ? DockerfileModel
   : K extends 'kubernetes' | 'workflow' | 'compose' | 'yaml'
     ? YamlModel
-    : SourceFile;
+    : K extends 'terraform'
+      ? TerraformModel
+      : SourceFile;
 
 /** What a rule reports; the runner turns it into a Finding. */
 export interface Report<M extends string = string> {

@@ -4,6 +4,7 @@ export { SourceFile } from './documents/source';
 export { classify, isCandidateName, basename } from './documents/classify';
 export { LineIndex, type Position } from './text/line-index';
 export { lint, type LintResult, type LintOptions, type RuleError } from './run';
+export { initEngine } from './init';
 export { rules, ruleById } from './rules/index';
 export { defineRule, type Rule, type RuleContext } from './define-rule';
 export { ResolvedConfig, parseConfig, CONFIG_FILE_NAMES, type ShipreadyConfig, type ConfigError, type RuleSetting } from './config';

@@ -5,6 +5,7 @@ import { ResolvedConfig } from './config';
 import { applySuppressions } from './suppressions';
 import { rules as allRules } from './rules/index';
 import { singleFileWorkspace, type WorkspaceView } from './workspace';
+import { hclReady, hclLoadError } from './documents/hcl';
 
 export interface RuleError {
   ruleId: string;
@@ -42,6 +43,10 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   const limit = config.maxFileSizeKB * 1024;
   if (file.text.length > limit) {
     return { findings, ruleErrors, skipped: `file too large to lint: ${(file.text.length / 1048576).toFixed(1)} MB > limit ${(limit / 1048576).toFixed(1)} MB` };
+  }
+  if (file.kind === 'terraform' && !hclReady()) {
+    const why = hclLoadError()?.message;
+    return { findings, ruleErrors, skipped: why ? `the Terraform parser failed to load: ${why}` : 'the Terraform parser is not loaded yet (initEngine() has not resolved)' };
   }
   const workspace = options.workspace ?? singleFileWorkspace(file);
   const budget = options.timeBudgetMs ?? config.lintTimeBudgetMs;
@@ -96,6 +101,8 @@ function modelOf(file: SourceFile): unknown {
     case 'compose':
     case 'yaml':
       return file.yaml;
+    case 'terraform':
+      return file.terraform;
     default:
       return file;
   }

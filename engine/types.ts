@@ -4,7 +4,7 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 /** What a file is, as far as the engine is concerned. */
-export type DocumentKind = 'dockerfile' | 'kubernetes' | 'workflow' | 'compose' | 'dockerignore' | 'yaml' | 'unknown';
+export type DocumentKind = 'dockerfile' | 'kubernetes' | 'workflow' | 'compose' | 'dockerignore' | 'yaml' | 'terraform' | 'unknown';
 
 /** A half-open range of UTF-16 offsets into a document's text. */
 export interface Range {

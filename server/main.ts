@@ -14,7 +14,7 @@ import {
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SourceFile } from '../engine/index';
+import { SourceFile, initEngine } from '../engine/index';
 import { RescanRequest, StatsRequest, type ServerStats } from '../protocol/protocol';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { pathToUri, toLspRange, uriToPath } from './convert';
@@ -38,7 +38,11 @@ let snippetSupport = false;
 let watchedFilesDynamic = false;
 let workspaceFoldersSupport = false;
 
-connection.onInitialize((params): InitializeResult => {
+// The Terraform parser loads asynchronously; no document arrives before initialize has answered.
+const engineReady = initEngine();
+
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  await engineReady;
   const caps = params.capabilities;
   settings.supported = !!caps.workspace?.configuration;
   completion.initialize(params);

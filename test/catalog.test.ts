@@ -25,6 +25,7 @@ const EXAMPLE_LANGUAGES: Record<string, string[]> = {
   compose: ['yaml', 'yml'],
   yaml: ['yaml', 'yml'],
   dockerignore: ['gitignore', 'dockerignore', 'text'],
+  terraform: ['hcl', 'terraform', 'tf'],
 };
 
 interface CodeBlock {
@@ -163,6 +164,7 @@ const CROSS_FILE_EXAMPLE_PATH: Record<string, string> = {
   workflow: '.github/workflows/ci.yml',
   compose: 'compose.yaml',
   dockerignore: '.dockerignore',
+  terraform: 'main.tf',
 };
 
 describe('rule registry', () => {

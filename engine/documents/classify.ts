@@ -5,6 +5,8 @@ const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-].*)?\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
 const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 const ACTION_NAME = /^action\.ya?ml$/i;
+// Terraform's native syntax and variable files; `*.tf.json` (JSON syntax) is not linted.
+const TERRAFORM_NAME = /\.(?:tf|tfvars)$/i;
 const SNIFF = 4096;
 
 export function basename(path: string): string {
@@ -15,7 +17,7 @@ export function basename(path: string): string {
 /** Is this a file name the engine may lint (used by scans before reading the file)? */
 export function isCandidateName(path: string): boolean {
   const name = basename(path);
-  return DOCKERFILE_NAME.test(name) || YAML_NAME.test(name) || name === '.dockerignore' || !name.includes('.');
+  return DOCKERFILE_NAME.test(name) || YAML_NAME.test(name) || TERRAFORM_NAME.test(name) || name === '.dockerignore' || !name.includes('.');
 }
 
 /**
@@ -27,6 +29,7 @@ export function classify(path: string, text: string, languageId?: string): Docum
   const name = basename(norm);
   if (name === '.dockerignore' || /\.dockerignore$/i.test(name)) return 'dockerignore';
   if (languageId === 'dockerfile' || DOCKERFILE_NAME.test(name)) return 'dockerfile';
+  if (TERRAFORM_NAME.test(name) || (languageId === 'terraform' && !/\.json$/i.test(name))) return 'terraform';
   if (languageId === 'github-actions-workflow' || WORKFLOW_PATH.test(norm)) return 'workflow';
   if (YAML_NAME.test(name) || languageId === 'yaml') {
     if (ACTION_NAME.test(name) && /^runs:/m.test(text.slice(0, 64 * 1024))) return 'workflow';

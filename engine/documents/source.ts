@@ -3,12 +3,14 @@ import { LineIndex } from '../text/line-index';
 import { classify } from './classify';
 import { parseDockerfile, type DockerfileModel } from './dockerfile';
 import { parseYaml, type YamlModel } from './yaml';
+import { parseTerraform, type TerraformModel } from './terraform';
 
 /** One version of one file: its text, kind and (lazily, once) its parsed models. */
 export class SourceFile {
   private _lines?: LineIndex;
   private _dockerfile?: DockerfileModel;
   private _yaml?: YamlModel;
+  private _terraform?: TerraformModel;
   readonly kind: DocumentKind;
 
   private previous?: SourceFile;
@@ -31,6 +33,12 @@ export class SourceFile {
 
   get dockerfile(): DockerfileModel {
     return (this._dockerfile ??= parseDockerfile(this.text, this.lines));
+  }
+
+  /** The Terraform view of a `*.tf` / `*.tfvars` file (empty until initEngine() has resolved). */
+  get terraform(): TerraformModel {
+    if (!this._terraform?.hcl.ready) this._terraform = parseTerraform(this.path, this.text);
+    return this._terraform;
   }
 
   get yaml(): YamlModel {

@@ -41,14 +41,29 @@ export function templateScanEnd(text: string): number {
   return i < 0 ? 0 : i + 2;
 }
 
+const NOT_GO_WORDS = new Set(['end', 'else', 'break', 'continue']);
+
+/**
+ * Is `{{ … }}` a Go template action? Grafana legends, Prometheus and Jinja-style placeholders
+ * (`{{pod}}`, `{{ source_workload }}`, `{{ item.name }}`) are plain text in a valid YAML file; Go
+ * fields start with `.` or `$`, and functions take arguments.
+ */
+export function isGoAction(action: string): boolean {
+  if (action.startsWith('{{-') || action.endsWith('-}}')) return true;
+  const body = action.slice(2, -2).trim();
+  if (/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(body)) return NOT_GO_WORDS.has(body);
+  return true;
+}
+
 /**
  * Mask Go template actions with filler of the same length so offsets stay exact: a line holding
- * only actions becomes blank; an action inside a value becomes `_` characters.
+ * only actions becomes blank (or, with `aloneAsComment`, a comment); an action inside a value
+ * becomes `_` characters.
  * Linear time: lines and the blank text around actions are computed once, not per action.
  */
-export function maskTemplates(text: string): string {
+export function maskTemplates(text: string, aloneAsComment = false): string {
   const spans: [number, number][] = [];
-  for (const m of text.slice(0, templateScanEnd(text)).matchAll(TEMPLATE)) spans.push([m.index!, m.index! + m[0].length]);
+  for (const m of text.slice(0, templateScanEnd(text)).matchAll(TEMPLATE)) if (isGoAction(m[0])) spans.push([m.index!, m.index! + m[0].length]);
   if (spans.length === 0) return text;
   const newlines: number[] = [];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
@@ -92,7 +107,10 @@ export function maskTemplates(text: string): string {
       firstContent = re.exec(text)?.index ?? text.length;
     }
     const alone = firstContent >= start && afterBlank[i];
-    out += text.slice(pos, start) + text.slice(start, end).replace(/[^\r\n]/g, alone ? ' ' : '_');
+    let filler = text.slice(start, end).replace(/[^\r\n]/g, alone ? ' ' : '_');
+    // `#` keeps a blank template line from counting as a more-indented empty line of a block scalar.
+    if (alone && aloneAsComment && firstContent === start && !filler.includes('\n')) filler = `#${filler.slice(1)}`;
+    out += text.slice(pos, start) + filler;
     pos = end;
   }
   return out + text.slice(pos);
@@ -113,8 +131,11 @@ function chunkStarts(src: string): number[] {
  * The previous model must not be used afterwards.
  */
 export function parseYaml(text: string, previous?: YamlModel): YamlModel {
-  const templated = /(?<!\$)\{\{/.test(text);
-  const src = templated ? maskTemplates(text) : text;
+  const src = /(?<!\$)\{\{/.test(text) ? maskTemplates(text) : text;
+  const templated = src !== text;
+  // The other way to mask blank template lines, tried on chunks the first way leaves with errors.
+  let alternative: string | undefined;
+  const alt = () => (alternative ??= maskTemplates(text, true));
   // Directives (`%YAML`) belong to the document after them: parse such files whole.
   const starts = /^%/m.test(src) ? [0] : chunkStarts(src);
   const reusable = new Map<string, Chunk[]>();
@@ -131,8 +152,19 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
       return { start, text: chunkText, docs: old.docs };
     }
     yamlParseStats.chunksParsed++;
-    const parsed = parseAllDocuments(chunkText, { prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT } as never);
-    const docs = Array.isArray(parsed) ? parsed : [];
+    const parse = (t: string) => {
+      const parsed = parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT } as never);
+      return Array.isArray(parsed) ? parsed : [];
+    };
+    const errorCount = (ds: Document.Parsed[]) => ds.reduce((n, d) => n + d.errors.length, 0);
+    let docs = parse(chunkText);
+    if (templated && errorCount(docs) > 0) {
+      const other = alt().slice(start, starts[i + 1] ?? src.length);
+      if (other !== chunkText) {
+        const second = parse(other);
+        if (errorCount(second) < errorCount(docs)) docs = second;
+      }
+    }
     for (const d of docs) dropIfTooDeep(d);
     if (start !== 0) for (const d of docs) shiftDocument(d, start);
     return { start, text: chunkText, docs };

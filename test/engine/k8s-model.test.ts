@@ -153,3 +153,41 @@ describe('selectors', () => {
     assert.equal(selectorMatches(s, { app: 'api' }, true), false);
   });
 });
+
+describe('Helm template tolerance (engine/documents/yaml.ts)', () => {
+  it('leaves Grafana and Prometheus placeholders alone, also across lines', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dash\ndata:\n  d.json: "{\\"legendFormat\\":\\"{{\n    source_workload }} {{pod}}\\"}"\n';
+    const f = new SourceFile('k8s/dash.yaml', text);
+    assert.deepEqual(f.yaml.errors, []);
+    assert.equal(f.yaml.templated, false);
+    assert.match(String(getPath(k8sModel(f).objects[0].node, ['data', 'd.json'])?.toJSON()), /\{\{ source_workload \}\} \{\{pod\}\}/);
+  });
+
+  it('template lines inside a block scalar are not YAML errors', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: {{ include "x.fullname" . }}
+spec:
+  containers:
+    - name: app
+      image: busybox:1.36
+      args:
+        - |
+          {{- if .Values.extra }}
+          echo extra
+          {{- end }}
+          exec app
+`;
+    const f = new SourceFile('chart/templates/pod.yaml', text);
+    assert.deepEqual(f.yaml.errors, []);
+    assert.equal(f.yaml.templated, true);
+    assert.equal(k8sModel(f).workloads[0].containers[0].image, 'busybox:1.36');
+  });
+
+  it('a template line less indented than its block scalar still parses', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\ndata:\n  run.sh: |\n    echo a\n{{- if .Values.b }}\n    echo b\n{{- end }}\n';
+    const f = new SourceFile('chart/templates/cm.yaml', text);
+    assert.deepEqual(f.yaml.errors, []);
+  });
+});

@@ -1,8 +1,11 @@
 // ESLint-style RuleTester on node:test: valid and invalid cases per rule, exact ranges, fixes
 // applied, re-parsed and re-linted.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SourceFile, lint, ResolvedConfig, applyEdits, snippetToText, type Rule, type Finding, type RuleSetting } from '../../engine/index';
+import { SourceFile, lint, ResolvedConfig, applyEdits, snippetToText, initEngine, type Rule, type Finding, type RuleSetting } from '../../engine/index';
+
+// The Terraform parser loads asynchronously; lint() is synchronous and skips .tf files until then.
+before(() => initEngine());
 
 export interface ValidCase {
   code: string;
@@ -38,6 +41,7 @@ const DEFAULT_PATH: Record<string, string> = {
   workflow: '.github/workflows/ci.yml',
   compose: 'compose.yaml',
   dockerignore: '.dockerignore',
+  terraform: 'main.tf',
 };
 
 export function lintWith(rule: Rule, code: string, path?: string, options?: Record<string, unknown>): Finding[] {
@@ -73,6 +77,9 @@ export function assertParses(kind: string, path: string, text: string) {
     for (const ins of df.instructions) assert.match(ins.keyword, /^[A-Z]+$/, `fixed Dockerfile has a broken instruction: ${ins.keywordText}`);
   } else if (['kubernetes', 'workflow', 'compose', 'yaml'].includes(kind)) {
     assert.deepEqual(file.yaml.errors.map((e) => e.message), [], 'fixed YAML parses');
+  } else if (kind === 'terraform') {
+    assert.ok(file.terraform.hcl.ready, 'the Terraform parser is loaded');
+    assert.deepEqual(file.terraform.hcl.errors, [], 'fixed Terraform parses');
   }
 }
 
