@@ -6,7 +6,8 @@
 //   npm run bench -- --json out.json     also write the numbers
 //   npm run bench -- --only 'k8s|scan'   only the goals whose id matches
 //   npm run bench -- --no-build          do not rebuild dist/ first
-//   npm run bench -- --profile <target>  CPU profile of a lint path (k8s, k8s-50k, incr, dockerfile, scan, soak)
+//   npm run bench -- --profile <target>  CPU profile of a lint path (k8s, k8s-50k, incr, dockerfile, workflow, compose, scan, soak)
+//                                        or of the server's start-up (server)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,8 +59,12 @@ if (at >= 0) {
   const target = args[at + 1] ?? 'k8s';
   rmSync(PROF, { recursive: true, force: true });
   mkdirSync(PROF, { recursive: true });
-  const r = node(['--cpu-prof', `--cpu-prof-dir=${PROF}`, '--cpu-prof-interval=200', join(BUILD, 'bench.cjs'), '--profile-child', target]);
-  if (r.status !== 0) process.exit(r.status ?? 2);
+  // `server`: the start-up of dist/server.js (module loading and initialisation) until stdin closes.
+  const r =
+    target === 'server'
+      ? node(['--cpu-prof', `--cpu-prof-dir=${PROF}`, '--cpu-prof-interval=200', 'dist/server.js', '--stdio'], { stdio: ['ignore', 'ignore', 'inherit'] })
+      : node(['--cpu-prof', `--cpu-prof-dir=${PROF}`, '--cpu-prof-interval=200', join(BUILD, 'bench.cjs'), '--profile-child', target]);
+  if (target !== 'server' && r.status !== 0) process.exit(r.status ?? 2);
   const prof = readdirSync(PROF).find((f) => f.endsWith('.cpuprofile'));
   node([join(BUILD, 'bench.cjs'), '--profile-summary', join(PROF, prof)]);
   console.log(`# profile: ${join(PROF, prof)} (open in Chrome DevTools or VS Code)`);
