@@ -371,6 +371,11 @@ const DROPS_PRIVILEGES = /^(docker\.io\/)?(library\/)?(postgres|postgis\/postgis
 /** Images that run as a non-root user by default. */
 const NON_ROOT_IMAGES = /^((docker\.io\/)?(grafana\/|prom\/|bitnami\/|nginxinc\/nginx-unprivileged|cgr\.dev\/chainguard\/|confluentinc\/|docker\.elastic\.co\/|quay\.io\/prometheus\/|quay\.io\/keycloak\/|jaegertracing\/|otel\/opentelemetry-collector|gcr\.io\/distroless\/[^:]*:(nonroot|debug-nonroot)|sonarqube|jenkins\/jenkins|minio\/minio|hashicorp\/(vault|consul))|.*:[^@]*nonroot)/i;
 
+/** Does the image start as root to drop to its own user (so it needs CHOWN/SETUID/SETGID at start)? */
+export function dropsPrivileges(image: string | undefined): boolean {
+  return !!image && DROPS_PRIVILEGES.test(image);
+}
+
 /** Does the image run as non-root, or drop root itself (so `user:` is not needed or would break it)? */
 export function imageHandlesUser(image: string | undefined): boolean {
   if (!image) return false;

@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
-import { composeModel, isOneShot } from '../../documents/compose';
+import { composeModel, dropsPrivileges, isOneShot } from '../../documents/compose';
 import { seqItems, str } from '../../documents/yaml-nav';
 import { appendItems, insertPairs } from '../../fixes/yaml';
 import type { Fix, TextEdit } from '../../types';
@@ -24,7 +24,8 @@ export default defineRule({
       if (!s.node || s.get('extends') || isOneShot(s)) continue;
       const sec = s.get('security_opt');
       const nnp = seqItems(sec).some((i) => /^no-new-privileges(:true|=true)?$/.test(str(i) ?? ''));
-      const drop = seqItems(s.get('cap_drop')).some((i) => str(i)?.toUpperCase() === 'ALL');
+      // images that switch user in their entrypoint (postgres, redis …) need CHOWN/SETUID/SETGID: no cap_drop ALL for them
+      const drop = dropsPrivileges(s.image) || seqItems(s.get('cap_drop')).some((i) => str(i)?.toUpperCase() === 'ALL');
       if (nnp && drop) continue;
       const what = [!nnp && 'security_opt: [no-new-privileges:true]', !drop && 'cap_drop: [ALL]'].filter(Boolean).join(' and ');
       const fixes: Fix[] = [];

@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, isOneShot } from '../../documents/compose';
 import { bool, nodeRange } from '../../documents/yaml-nav';
-import { insertPairs, replaceScalar } from '../../fixes/yaml';
+import { insertPairs, raw, replaceScalar } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 import type { Scalar } from 'yaml';
 
@@ -28,7 +28,8 @@ export default defineRule({
       const fixes: Fix[] = [];
       if (ro && s.node.has('read_only') && bool(ro.value) === false) fixes.push({ title: 'Set read_only: true', edits: [replaceScalar(text, ro.value as Scalar, true)] });
       else if (!ro && isMap(s.node) && !s.node.flow && s.node.items.length) {
-        fixes.push({ title: 'Add read_only: true with a tmpfs for /tmp', edits: [insertPairs(text, s.node, s.get('tmpfs') !== undefined ? { read_only: true } : { read_only: true, tmpfs: ['/tmp'] }, m.style)] });
+        // the writable paths depend on the image: a snippet, so fix-all never breaks a container's start-up
+        fixes.push({ title: 'Add read_only: true with a tmpfs for /tmp', snippet: true, edits: [insertPairs(text, s.node, s.get('tmpfs') !== undefined ? { read_only: true } : { read_only: true, tmpfs: [raw('${1:/tmp}')] }, m.style)] });
       }
       ctx.report({ range: ro ? nodeRange(ro.value)! : s.keyRange, messageId: 'missing', data: { service: s.name }, fixes });
     }

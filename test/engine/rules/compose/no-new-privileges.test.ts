@@ -50,5 +50,21 @@ ruleTester(rule, {
     cap_drop: [ALL]
 `,
     },
+    {
+      name: 'images that switch user keep their capabilities',
+      code: `services:
+  db:
+    image: postgres:16.4
+`,
+      errors: [
+        { messageId: 'missing', line: 2, column: 3, endLine: 2, endColumn: 5, fixes: ["Add security_opt: [no-new-privileges:true]"] },
+      ],
+      output: `services:
+  db:
+    image: postgres:16.4
+    security_opt:
+      - no-new-privileges:true
+`,
+    },
   ],
 });
