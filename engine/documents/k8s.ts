@@ -276,7 +276,7 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
       partial: false,
       templated: templated && !!node.range && text.slice(node.range[0], node.range[1]).includes('{{'),
       helmTest: /(^|,)\s*test(-success|-failure)?\s*(,|$)/.test(annotations['helm.sh/hook'] ?? ''),
-      displayName: str(nameNode) ?? kind,
+      displayName: str(nameNode) ?? (str(get(metadata, 'generateName')) ? `${str(get(metadata, 'generateName'))}…` : kind),
     };
     if (unknown(nameNode)) {
       o.name = undefined;
@@ -531,6 +531,11 @@ export function containerSecurityFix(k8s: K8sModel, c: Container, entries: YamlO
 /** Fix: the full hardened securityContext for a container. */
 export function hardenFix(k8s: K8sModel, c: Container): Fix {
   return containerSecurityFix(k8s, c, HARDENED_SECURITY_CONTEXT, `Harden the securityContext of "${c.name ?? 'container'}" (non-root, read-only root, no escalation, drop ALL)`);
+}
+
+/** Does the pod mount a PersistentVolumeClaim (usually ReadWriteOnce: one pod at a time)? */
+export function usesClaim(w: Workload): boolean {
+  return seqMaps(get(w.podSpec, 'volumes')).some((v) => getPair(v, 'persistentVolumeClaim') !== undefined);
 }
 
 /** A pod spec's volumes by name. */

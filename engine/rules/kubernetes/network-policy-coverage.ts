@@ -1,4 +1,4 @@
-import { defineK8sRule, policySelector, sameNamespace, selectorIsEmpty, selectorMatches, workloadsOf, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, isBatch, policySelector, portsOf, sameNamespace, selectorIsEmpty, selectorMatches, workloadsOf, workspaceObjects } from '../../documents/k8s';
 
 export default defineK8sRule({
   id: 'kubernetes/network-policy-coverage',
@@ -15,7 +15,8 @@ export default defineK8sRule({
     if (!ctx.workspace.complete) return;
     const policies = workspaceObjects(ctx).filter((l) => l.object.kind === 'NetworkPolicy');
     for (const w of workloadsOf(k8s)) {
-      if (!w.podLabelsKnown) continue;
+      // Jobs and CronJobs that declare no port accept no connections: coverage is about reachability.
+      if (!w.podLabelsKnown || (isBatch(w) && !w.containers.some((c) => portsOf(c).length))) continue;
       const mine = policies.filter((p) => sameNamespace(p.object, w.object)).map(policySelector);
       if (mine.some((p) => !p.known)) continue;
       if (mine.some((p) => selectorIsEmpty(p.selector) || selectorMatches(p.selector, w.podLabels))) continue;

@@ -1,6 +1,6 @@
-import { nodeRange } from '../../documents/yaml-nav';
+import { getPath, nodeRange, str } from '../../documents/yaml-nav';
 import { insertPairs, replaceScalar } from '../../fixes/yaml';
-import { defineK8sRule, hpasFor, workloadsOf, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, hpasFor, usesClaim, workloadsOf, workspaceObjects } from '../../documents/k8s';
 import type { Scalar } from 'yaml';
 
 export default defineK8sRule({
@@ -20,6 +20,8 @@ export default defineK8sRule({
     for (const w of workloadsOf(k8s)) {
       if (w.kind !== 'Deployment' || !w.spec || w.effectiveReplicas !== 1) continue;
       if (hpasFor(all, w).length) continue;
+      // A single writer on a volume claim, or an explicit Recreate strategy, is one instance by design.
+      if (usesClaim(w) || str(getPath(w.spec, ['strategy', 'type'])) === 'Recreate') continue;
       const value = w.replicasPair?.value as Scalar | undefined;
       ctx.report({
         range: value ? nodeRange(value)! : w.object.range,

@@ -1,6 +1,6 @@
 import { getPair, getPath, keyRange, nodeRange, str } from '../../documents/yaml-nav';
 import { replaceScalar } from '../../fixes/yaml';
-import { defineK8sRule, parseQuantity, workloadsOf } from '../../documents/k8s';
+import { defineK8sRule, parseQuantity, usesClaim, workloadsOf } from '../../documents/k8s';
 import type { Scalar } from 'yaml';
 
 export default defineK8sRule({
@@ -19,7 +19,7 @@ export default defineK8sRule({
     for (const w of workloadsOf(k8s)) {
       if (w.kind !== 'Deployment' || !w.spec) continue;
       const type = getPath(w.spec, ['strategy', 'type']);
-      if (str(type) === 'Recreate' && !k8s.unknown(type)) ctx.report({ range: nodeRange(type)!, messageId: 'recreate', data: { name: w.object.displayName } });
+      if (str(type) === 'Recreate' && !k8s.unknown(type) && !usesClaim(w)) ctx.report({ range: nodeRange(type)!, messageId: 'recreate', data: { name: w.object.displayName } });
       const mu = getPath(w.spec, ['strategy', 'rollingUpdate', 'maxUnavailable']) as Scalar | undefined;
       const replicas = w.effectiveReplicas;
       if (mu && !k8s.unknown(mu) && replicas !== undefined && replicas > 1) {

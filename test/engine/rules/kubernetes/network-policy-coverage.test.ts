@@ -16,6 +16,7 @@ ruleTester(rule, { valid: [app('web')], invalid: [] });
 
 crossFileTester(rule, {
   valid: [
+    { name: 'a CronJob that listens on no port', files: { 'k8s/cron.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata: { labels: { app: report } }\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: report\n              image: busybox:1.36\n' } },
     { name: 'selected by label', files: { 'k8s/web.yaml': app('web'), 'k8s/np.yaml': NP('{ matchLabels: { app: web } }') } },
     { name: 'namespace-wide policy', files: { 'k8s/web.yaml': app('web', 3, 'shop'), 'k8s/np.yaml': NP('{}', '  namespace: shop\n') } },
   ],

@@ -5,7 +5,7 @@ import { app } from './manifests';
 const withSpec = (extra: string) => app('web').replace('  replicas: 3\n', `  replicas: 3\n${extra}`);
 
 ruleTester(rule, {
-  valid: [app('web'), withSpec('  strategy:\n    type: RollingUpdate\n    rollingUpdate: { maxUnavailable: 1, maxSurge: 25% }\n  revisionHistoryLimit: 5\n')],
+  valid: [app('web'), { name: 'Recreate for a volume claim', code: withSpec('  strategy:\n    type: Recreate\n').replace('      containers:', '      volumes:\n        - name: data\n          persistentVolumeClaim: { claimName: web }\n      containers:') }, withSpec('  strategy:\n    type: RollingUpdate\n    rollingUpdate: { maxUnavailable: 1, maxSurge: 25% }\n  revisionHistoryLimit: 5\n')],
   invalid: [
     { code: withSpec('  strategy:\n    type: Recreate\n'), errors: [{ messageId: 'recreate', line: 8, column: 11, endLine: 8, endColumn: 19 }], output: null },
     {
