@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { composeModel, existsOptional, readOptional, type Interpolation } from '../../documents/compose';
+import { composeModel, readOptional, secretLiteral, type Interpolation } from '../../documents/compose';
 import { keyRange, nodeRange } from '../../documents/yaml-nav';
 import type { Fix, Range } from '../../types';
 
@@ -22,6 +22,14 @@ function ignoresDotEnv(gitignore: string | undefined): boolean {
   return gitignore.split(/\r?\n/).some((l) => /^\s*(\/|\*\*\/)?(\.env|\.env\*|\*\.env|\.env\.\*|\.env\.?\*?|\*)\s*$/.test(l) && !/^\s*!/.test(l));
 }
 
+/** Does a dotenv text hold secret-looking values? */
+function dotenvSecrets(text: string): boolean {
+  return text.split(/\r?\n/).some((line) => {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    return !!m && !!secretLiteral(m[1], m[2].replace(/^(["'])(.*)\1$/, '$2'));
+  });
+}
+
 export default defineRule({
   id: 'workspace/env-example',
   kind: 'compose',
@@ -33,7 +41,7 @@ export default defineRule({
   messages: {
     noExample: 'This file needs {{vars}} from the environment, but there is no .env.example next to it: a new developer has to read the whole file to find out what to set.',
     missingKey: '"{{name}}" is not in {{example}}.',
-    dotenvTracked: '.env sits next to this file and no .gitignore ignores it: its secrets end up in git. Ignore it and commit a .env.example instead.',
+    dotenvTracked: '.env sits next to this file with secret values and no .gitignore ignores it: its secrets end up in git. Ignore it and commit a .env.example instead.',
   },
   fixable: true,
   options: {
@@ -49,7 +57,11 @@ export default defineRule({
     const firstUse = new Map<string, Interpolation>();
     for (const i of m.interpolations) if (!i.hasDefault && !SHELL_VARS.has(i.name) && !i.name.startsWith('COMPOSE_') && !firstUse.has(i.name)) firstUse.set(i.name, i);
     const dotenvRefs = m.services.flatMap((s) => s.envFiles).filter((e) => /(^|\/)\.env$/.test(e.path.replace(/^\.\//, '')));
-    const example = names.map((n) => ({ name: n, text: readOptional(ctx.workspace, dir + n) })).find((e) => e.text !== undefined);
+    const dotenv = readOptional(ctx.workspace, `${dir}.env`);
+    const ignored = dotenv !== undefined && (ignoresDotEnv(readOptional(ctx.workspace, '.gitignore')) || (dir !== '' && ignoresDotEnv(readOptional(ctx.workspace, `${dir}.gitignore`))));
+    // a committed .env of non-secret defaults (image versions, ports) documents its keys itself
+    const committedDefaults = dotenv !== undefined && !ignored && !dotenvSecrets(dotenv);
+    const example = committedDefaults ? { name: '.env', text: dotenv } : names.map((n) => ({ name: n, text: readOptional(ctx.workspace, dir + n) })).find((e) => e.text !== undefined);
     const anchor: Range | undefined = [...firstUse.values()][0]?.range ?? (dotenvRefs[0] ? nodeRange(dotenvRefs[0].node) : undefined);
     if (!example) {
       if (anchor && (firstUse.size || dotenvRefs.length)) {
@@ -68,12 +80,9 @@ export default defineRule({
         ctx.report({ range: i.range, messageId: 'missingKey', data: { name: i.name, example: example.name }, fixes });
       }
     }
-    if (existsOptional(ctx.workspace, `${dir}.env`)) {
-      const ignored = ignoresDotEnv(readOptional(ctx.workspace, '.gitignore')) || (dir !== '' && ignoresDotEnv(readOptional(ctx.workspace, `${dir}.gitignore`)));
-      if (!ignored) {
-        const r = dotenvRefs[0] ? nodeRange(dotenvRefs[0].node) : m.servicesPair ? keyRange(m.servicesPair) : undefined;
-        if (r) ctx.report({ range: r, messageId: 'dotenvTracked' });
-      }
+    if (dotenv !== undefined && !ignored && !committedDefaults) {
+      const r = dotenvRefs[0] ? nodeRange(dotenvRefs[0].node) : m.servicesPair ? keyRange(m.servicesPair) : undefined;
+      if (r) ctx.report({ range: r, messageId: 'dotenvTracked' });
     }
   },
 });

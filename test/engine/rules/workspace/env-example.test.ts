@@ -44,8 +44,14 @@ describe('workspace/env-example', () => {
 
   it('reports an env_file .env without example, and a .env that is not git-ignored', () => {
     const c = 'services:\n  api:\n    image: a:1\n    env_file: .env\n';
-    assert.deepEqual(lintIn({ 'compose.yaml': c, '.env': 'A=1\n' }).map((x) => x.messageId), ['noExample', 'dotenvTracked']);
+    assert.deepEqual(lintIn({ 'compose.yaml': c, '.env': 'DB_PASSWORD=hunter22\n' }).map((x) => x.messageId), ['noExample', 'dotenvTracked']);
     assert.deepEqual(lintIn({ 'compose.yaml': c, '.env': 'A=1\n', '.gitignore': 'node_modules\n.env\n', '.env.example': 'A=\n' }), []);
+  });
+
+  it('a committed .env of non-secret defaults documents its keys', () => {
+    const c = 'services:\n  db:\n    image: postgres:${PG_VERSION}\n  api:\n    image: acme/api:${API_VERSION}\n';
+    assert.deepEqual(lintIn({ 'compose.yaml': c, '.env': 'PG_VERSION=16.4\nAPI_VERSION=1.2.3\n' }), []);
+    assert.deepEqual(lintIn({ 'compose.yaml': c, '.env': 'PG_VERSION=16.4\n' }).map((x) => x.message), ['"API_VERSION" is not in .env.']);
   });
 
   it('stays silent without the whole workspace', () => {
