@@ -243,6 +243,8 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
     const kindNode = get(node, 'kind');
     const kind = str(kindNode);
     if (!apiVersion || !kind || !kindNode) return undefined;
+    // kustomize's own files (Kustomization, Component, transformer configs) are build instructions, not objects.
+    if (/^kustomize\.config\.k8s\.io\//.test(apiVersion) || /^builtin$/.test(apiVersion)) return undefined;
     const slash = apiVersion.indexOf('/');
     const metadata = asMap(get(node, 'metadata'));
     const nameNode = get(metadata, 'name') ?? undefined;

@@ -191,3 +191,10 @@ spec:
     assert.deepEqual(f.yaml.errors, []);
   });
 });
+
+describe('kustomize', () => {
+  it('kustomization files are not Kubernetes objects', () => {
+    const m = k8sModel(new SourceFile('k8s/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nnamespace: shop\n'));
+    assert.equal(m.objects.length, 0);
+  });
+});
