@@ -447,6 +447,7 @@ export interface K8sRuleDefinition<M extends string> extends Omit<RuleDefinition
  */
 export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule {
   const { check, ...rest } = def;
+  const foreign = foreignIds(def.sources);
   return defineRule<'kubernetes', M>({
     ...rest,
     kind: 'kubernetes',
@@ -463,7 +464,7 @@ export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule
         workspace: ctx.workspace,
         report(r) {
           const o = k8s.objectAt(r.range.start);
-          if (o && (o.ignored.has(def.id) || o.ignored.has('all'))) return;
+          if (o && (o.ignored.has(def.id) || o.ignored.has('all') || foreignIgnored(o, foreign))) return;
           report(r);
         },
       };
@@ -657,4 +658,24 @@ export function policyTypes(o: K8sObject): Set<string> {
     if (getPair(spec, 'egress')) types.add('Egress');
   }
   return types;
+}
+
+/** The check names of other linters a rule stands for, read from its `sources` (`kube-linter run-as-non-root`). */
+function foreignIds(sources: readonly string[]): { kubeLinter: Set<string>; kubeScore: Set<string>; polaris: Set<string> } {
+  const pick = (prefix: string) => new Set(sources.filter((s) => s.startsWith(`${prefix} `)).map((s) => s.slice(prefix.length + 1).trim()));
+  return { kubeLinter: pick('kube-linter'), kubeScore: pick('kube-score'), polaris: pick('Polaris') };
+}
+
+/**
+ * Annotations of other linters that users already put on their objects (Appendix C): kube-linter's
+ * `ignore-check.kube-linter.io/<check>` and `kube-linter.io/ignore-all`, kube-score's
+ * `kube-score/ignore`, Polaris' `polaris.fairwinds.com/<check>-exempt` and `…/exempt`.
+ */
+function foreignIgnored(o: K8sObject, ids: ReturnType<typeof foreignIds>): boolean {
+  const a = o.annotations;
+  if (a['kube-linter.io/ignore-all'] !== undefined || a['polaris.fairwinds.com/exempt'] === 'true') return true;
+  for (const check of ids.kubeLinter) if (a[`ignore-check.kube-linter.io/${check}`] !== undefined) return true;
+  for (const check of ids.polaris) if (a[`polaris.fairwinds.com/${check}-exempt`] === 'true') return true;
+  const score = (a['kube-score/ignore'] ?? '').split(',').map((x) => x.trim());
+  return score.some((x) => ids.kubeScore.has(x));
 }

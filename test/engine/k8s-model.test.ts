@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../../engine/documents/source';
+import { lint, ruleById, ResolvedConfig } from '../../engine/index';
 import { k8sModel, selectorMatches, selectorIsEmpty } from '../../engine/documents/k8s';
 import { get, getPath } from '../../engine/documents/yaml-nav';
 
@@ -196,5 +197,22 @@ describe('kustomize', () => {
   it('kustomization files are not Kubernetes objects', () => {
     const m = k8sModel(new SourceFile('k8s/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\nnamespace: shop\n'));
     assert.equal(m.objects.length, 0);
+  });
+});
+
+describe('annotations of other linters', () => {
+  const withAnnotation = (a: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    ${a}\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n`;
+  const lintRule = (id: string, text: string) => {
+    const rule = ruleById.get(id)!;
+    return lint(new SourceFile('k8s/p.yaml', text), { rules: [rule], config: new ResolvedConfig([rule], [{ extends: 'none', rules: { [id]: 'warning' } }]) }).findings.length;
+  };
+  it('are honoured through the rule sources', () => {
+    assert.equal(lintRule('kubernetes/run-as-non-root', withAnnotation('x: y')), 1);
+    assert.equal(lintRule('kubernetes/run-as-non-root', withAnnotation('ignore-check.kube-linter.io/run-as-non-root: "tested"')), 0);
+    assert.equal(lintRule('kubernetes/run-as-non-root', withAnnotation('polaris.fairwinds.com/runAsRootAllowed-exempt: "true"')), 0);
+    assert.equal(lintRule('kubernetes/resources-requests-limits', withAnnotation('kube-score/ignore: container-resources,pod-probes')), 0);
+    assert.equal(lintRule('kubernetes/resources-requests-limits', withAnnotation('kube-linter.io/ignore-all: "legacy"')), 0);
+    assert.equal(lintRule('kubernetes/resources-requests-limits', withAnnotation('shipready.dev/ignore: "resources-requests-limits"')), 0);
+    assert.equal(lintRule('kubernetes/resources-requests-limits', withAnnotation('ignore-check.kube-linter.io/run-as-non-root: "x"')), 1);
   });
 });
