@@ -18,7 +18,17 @@ const slow = defineRule({
     ctx.report({ range: { start: 0, end: 4 }, messageId: 'm' });
   },
 });
-const second = defineRule({ ...slow.meta, id: 'dockerfile/test-second', check: (ctx) => ctx.report({ range: { start: 0, end: 4 }, messageId: 'm' }) } as never);
+const second = defineRule({
+  id: 'dockerfile/test-second',
+  kind: 'dockerfile',
+  type: 'problem',
+  severity: 'warning',
+  summary: 'test',
+  sources: [],
+  messages: { m: 'fast' },
+  fixable: false,
+  check: (ctx) => ctx.report({ range: { start: 0, end: 4 }, messageId: 'm' }),
+});
 
 describe('limits', () => {
   it('stops starting rules after the time budget and says so', () => {
