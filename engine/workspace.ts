@@ -15,6 +15,8 @@ export interface WorkspaceView {
    * one file from stdin): cross-file rules must then stay silent rather than guess.
    */
   readonly complete: boolean;
+  /** Changes whenever a file of the index changes; undefined when the view never changes. */
+  readonly version?: number;
   files(kind: DocumentKind): readonly SourceFile[];
   get(path: string): SourceFile | undefined;
   exists(path: string): boolean;
@@ -90,6 +92,22 @@ export class Workspace implements WorkspaceView {
     this.byKind = undefined;
     this.version++;
   }
+}
+
+const memos = new WeakMap<WorkspaceView, Map<string, { version: number | undefined; value: unknown }>>();
+
+/**
+ * Compute something from the whole workspace once per version of the index (e.g. every Kubernetes
+ * object, or whether any workflow scans images), shared by every file and rule that asks.
+ */
+export function perWorkspace<T>(ws: WorkspaceView, key: string, compute: () => T): T {
+  let map = memos.get(ws);
+  if (!map) memos.set(ws, (map = new Map()));
+  const hit = map.get(key);
+  if (hit && hit.version === ws.version) return hit.value as T;
+  const value = compute();
+  map.set(key, { version: ws.version, value });
+  return value;
 }
 
 /** A workspace holding one file and nothing else, for linting a file on its own. */

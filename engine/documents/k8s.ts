@@ -7,6 +7,7 @@ import { templateScanEnd, type YamlDoc, type YamlModel } from './yaml';
 import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
 import { defineRule, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
+import { perWorkspace } from '../workspace';
 
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
@@ -422,14 +423,14 @@ export function sameNamespace(a: { namespace?: string }, b: { namespace?: string
 
 /** Every Kubernetes object of the workspace, with its file (for cross-file rules). */
 export function workspaceObjects(ctx: RuleContext): { file: SourceFile; object: K8sObject }[] {
-  const out: { file: SourceFile; object: K8sObject }[] = [];
-  const files = [...ctx.workspace.files('kubernetes')];
-  if (!files.some((f) => f.path === ctx.file.path)) files.push(ctx.file);
-  for (const file of files) {
-    const model = file.path === ctx.file.path ? k8sModel(ctx.file) : k8sModel(file);
-    for (const object of model.objects) out.push({ file: file.path === ctx.file.path ? ctx.file : file, object });
-  }
-  return out;
+  // Every object of the index, built once per version of it; the linted file's own objects come
+  // from the file being linted (it may be a candidate text not in the index, e.g. during fix-all).
+  const indexed = perWorkspace(ctx.workspace, 'k8s-objects', () =>
+    ctx.workspace.files('kubernetes').flatMap((file) => k8sModel(file).objects.map((object) => ({ file, object }))),
+  );
+  const own = ctx.workspace.get(ctx.file.path);
+  if (own === ctx.file) return indexed;
+  return [...indexed.filter((l) => l.file.path !== ctx.file.path), ...k8sModel(ctx.file).objects.map((object) => ({ file: ctx.file, object }))];
 }
 
 /** The range of a pair's key, for findings about a key that is set. */
@@ -614,10 +615,14 @@ export function hpaMin(o: K8sObject): number | undefined {
   return isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
 }
 
+const hpaIndex = new WeakMap<readonly Located[], Located[]>();
+
 /** HPAs of the workspace that target this workload. */
 export function hpasFor(all: readonly Located[], w: Workload): Located[] {
-  return all.filter((l) => {
-    if (l.object.kind !== 'HorizontalPodAutoscaler' || !sameNamespace(l.object, w.object)) return false;
+  let hpas = hpaIndex.get(all);
+  if (!hpas) hpaIndex.set(all, (hpas = all.filter((l) => l.object.kind === 'HorizontalPodAutoscaler')));
+  return hpas.filter((l) => {
+    if (!sameNamespace(l.object, w.object)) return false;
     const t = hpaTarget(l.object);
     return t.known && t.kind === w.kind && t.name === w.object.name;
   });

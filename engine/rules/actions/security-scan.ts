@@ -1,3 +1,4 @@
+import { perWorkspace } from '../../workspace';
 import { defineRule } from '../../define-rule';
 import { isImageScanStep, pushesImage, workflowModel } from '../../documents/workflow';
 import { workflowModel as wm } from '../../documents/workflow';
@@ -21,7 +22,8 @@ export default defineRule({
     const m = workflowModel(ctx.file);
     if (m.steps().some(isImageScanStep)) return;
     // a scan in another workflow of the repository counts (e.g. a scheduled cve-scan.yml)
-    if (ctx.workspace.complete && ctx.workspace.files('workflow').some((f) => f.path !== ctx.file.path && wm(f).steps().some(isImageScanStep))) return;
+    const scanning = perWorkspace(ctx.workspace, 'workflows-scanning-images', () => ctx.workspace.files('workflow').filter((f) => wm(f).steps().some(isImageScanStep)).map((f) => f.path));
+    if (ctx.workspace.complete && scanning.some((p) => p !== ctx.file.path)) return;
     const text = ctx.file.text;
     for (const job of m.jobs) {
       const step = job.steps.find(pushesImage);

@@ -1,3 +1,4 @@
+import { perWorkspace } from '../../workspace';
 import { defineRule } from '../../define-rule';
 import { isImageScanStep, workflowModel } from '../../documents/workflow';
 import { readOptional } from '../../documents/compose';
@@ -52,15 +53,15 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     if (!ctx.workspace.complete) return;
-    const dockerfiles = [...ctx.workspace.files('dockerfile')].map((f) => f.path).sort();
     // one finding per repository: on the first Dockerfile by path
-    if (dockerfiles.length && dockerfiles[0] !== ctx.file.path) return;
-    if (ctx.workspace.files('workflow').some((f) => workflowModel(f).steps().some(isImageScanStep))) return;
+    const first = perWorkspace(ctx.workspace, 'first-dockerfile', () => ctx.workspace.files('dockerfile').reduce<string | undefined>((a, f) => (a === undefined || f.path < a ? f.path : a), undefined));
+    if (first !== undefined && first !== ctx.file.path) return;
+    if (perWorkspace(ctx.workspace, 'workflow-scans-images', () => ctx.workspace.files('workflow').some((f) => workflowModel(f).steps().some(isImageScanStep)))) return;
     if (OTHER_CI.some((p) => SCAN.test(readOptional(ctx.workspace, p) ?? ''))) return;
     // a build stage that scans its own filesystem counts too
     if (ctx.workspace.files('dockerfile').some((f) => /^\s*RUN\b[^\n]*\b(trivy|grype)\s+(rootfs|filesystem|fs|dir:)/im.test(f.text))) return;
-    const first = ctx.doc.instructions.find((i) => i.keyword === 'FROM');
-    const range = first ? first.keywordRange : { start: 0, end: 0 };
+    const from = ctx.doc.instructions.find((i) => i.keyword === 'FROM');
+    const range = from ? from.keywordRange : { start: 0, end: 0 };
     const depth = ctx.file.path.split('/').length - 1;
     const up = '../'.repeat(depth);
     const wf = WORKFLOW.replace('{{DOCKERFILE}}', ctx.file.path).replace('{{CONTEXT}}', depth ? ctx.file.path.slice(0, ctx.file.path.lastIndexOf('/')) : '.');
