@@ -13,6 +13,9 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // Smaller bundles compile faster at start-up (names stay readable in profiles via sourcemaps).
+  minifyWhitespace: true,
+  minifySyntax: true,
   // web-tree-sitter's ESM build reads import.meta.url, which is empty in CJS output; its CJS build
   // finds web-tree-sitter.wasm through __dirname, i.e. next to the bundle.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
