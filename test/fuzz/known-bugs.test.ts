@@ -1,0 +1,89 @@
+// Rule bugs the robustness suites found, reported and not fixed here (rules are their authors'):
+// each is a minimal reproduction asserting the correct behaviour, run as a todo so it stays visible
+// without failing the build. When one passes, fix its entry in harness.ts (KNOWN_*) and drop it here.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SourceFile, lint, applyEdits, ruleById, type Finding } from '../../engine/index';
+import { ALL, LONG, timed, type LintKind, PATH_OF } from './harness';
+
+function lintOne(ruleId: string, kind: LintKind, text: string) {
+  const rule = ruleById.get(ruleId);
+  assert.ok(rule, `${ruleId} is registered`);
+  return lint(new SourceFile(PATH_OF[kind], text, kind), { config: ALL, rules: [rule], timeBudgetMs: Infinity });
+}
+
+/** Apply the finding's first automatic fix and assert the same finding is gone. */
+function fixRemoves(ruleId: string, kind: LintKind, text: string) {
+  const { findings, ruleErrors } = lintOne(ruleId, kind, text);
+  assert.deepEqual(ruleErrors, []);
+  const f = findings.find((x) => x.fixes.some((fx) => !fx.snippet));
+  assert.ok(f, `${ruleId} reports a fixable finding`);
+  const fixed = applyEdits(text, f.fixes.find((fx) => !fx.snippet)!.edits);
+  const same = (g: Finding) => g.ruleId === f.ruleId && g.message === f.message && g.range.start === f.range.start && g.range.end === f.range.end;
+  assert.ok(!lintOne(ruleId, kind, fixed).findings.some(same), `the fix removes the finding; text after the fix: ${JSON.stringify(fixed)}`);
+}
+
+
+const todo = (what: string, id?: string) => (id && !ruleById.has(id) ? { skip: `${id} is not registered` } : { todo: what });
+/** Slow reproductions take seconds each: timed in the long run (npm run fuzz) only. */
+const slowTodo = (what: string, id: string) => (!ruleById.has(id) ? { skip: `${id} is not registered` } : LONG ? { todo: what } : { skip: `known (npm run fuzz times it): ${what}` });
+
+describe('reported rule bugs (todo until fixed)', () => {
+  it('dockerfile/no-root-user: the user fix lands inside an unterminated heredoc', todo('fix appended to the heredoc body', 'dockerfile/no-root-user'), () => {
+    fixRemoves('dockerfile/no-root-user', 'dockerfile', 'FROM alpine:3.20\nRUN <<EOF\necho unterminated\n');
+  });
+
+  it('dockerfile/package-cache-cleanup: the cleanup fix lands inside an unclosed quote', todo('fix appended inside the quote', 'dockerfile/package-cache-cleanup'), () => {
+    fixRemoves('dockerfile/package-cache-cleanup', 'dockerfile', "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends gfortran '\\\n    gcc && apt-get clean\n");
+  });
+
+  it('kubernetes/pdb-unhealthy-eviction-policy: the fix after a lone CR line break', todo('YAML fixes after a lone CR: the parser does not break the line', 'kubernetes/pdb-unhealthy-eviction-policy'), () => {
+    fixRemoves('kubernetes/pdb-unhealthy-eviction-policy', 'kubernetes', 'apiVersion: policy/v1\r\nkind: PodDisruptionBudget\nmetadata: {name: web}\r\nspec:\r\n  minAvailable: 1\r\n  selector: {matchLabels: {app: web}}\r');
+  });
+
+  for (const id of ['kubernetes/pdb-allows-disruption', 'kubernetes/pdb-unhealthy-eviction-policy']) {
+    it(`${id}: throws on a PDB whose spec is tab-indented (not a map)`, todo('TypeError on a non-map spec', id), () => {
+      const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: "a:1"}]}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n\tminAvailable: 3\n\tselector: {matchLabels: {app: web}}\n';
+      assert.deepEqual(lintOne(id, 'kubernetes', text).ruleErrors, []);
+    });
+  }
+
+  it('compose/schema: throws on an alias bomb', todo('toJSON() throws "Excessive alias count"', 'compose/schema'), () => {
+    const laughs = ['services:', '  a:', '    image: a:1', 'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i <= 9; i++) laughs.push(`x-${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    assert.deepEqual(lintOne('compose/schema', 'compose', laughs.join('\n') + '\n').ruleErrors, []);
+  });
+
+  it('compose/schema: throws on an alias whose anchor is missing', todo('toJSON() throws "Unresolved alias"', 'compose/schema'), () => {
+    assert.deepEqual(lintOne('compose/schema', 'compose', 'services:\n  api:\n    <<: *common\n    image: a:1\n').ruleErrors, []);
+  });
+
+  it('compose rules: a self-referencing merge key overflows the stack in documents/compose.ts', todo('resolveMergeKeys recurses forever', 'compose/schema'), () => {
+    assert.deepEqual(lintOne('compose/schema', 'compose', 'services:\n  a:\n    image: a:1\nx-a: &a\n  <<: *a\n').ruleErrors, []);
+  });
+
+  // Quadratic rules: 50,000 characters (or 10,000 containers) must lint in well under 2 s.
+  const quick = (id: string, kind: LintKind, text: string) => {
+    const { ms } = timed(() => lintOne(id, kind, text));
+    assert.ok(ms < 2_000, `${id}: ${ms.toFixed(0)} ms on ${text.length} chars`);
+  };
+  it('kubernetes/no-latest-tag: quadratic in the number of containers', slowTodo('looks up "the tag used elsewhere" by re-parsing every image once per finding', 'kubernetes/no-latest-tag'), () => {
+    const containers = Array.from({ length: 10_000 }, (_, i) => `    - name: c${i}\n      image: nginx:latest`).join('\n');
+    quick('kubernetes/no-latest-tag', 'kubernetes', `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n${containers}\n`);
+  });
+  it('dockerfile/package-cache-cleanup: /\\s+$/ on a RUN with a long run of spaces', slowTodo('argsText.replace(/\\s+$/) restarts at every space', 'dockerfile/package-cache-cleanup'), () => {
+    quick('dockerfile/package-cache-cleanup', 'dockerfile', 'FROM debian:12\nRUN apt-get update && apt-get install -y curl' + ' '.repeat(50_000) + 'x\n');
+  });
+  it('dockerfile/syntax: the parser-directive regex on a directive value with a long run of spaces', slowTodo('(.*?)\\s*$ is quadratic', 'dockerfile/syntax'), () => {
+    quick('dockerfile/syntax', 'dockerfile', '# syntax=a' + ' '.repeat(50_000) + 'b\nFROM alpine:3.20\n');
+  });
+  it('dockerfile/no-secret-files-copied: /\\/+$/ on a COPY source of slashes', slowTodo('replace(/\\/+$/) restarts at every slash', 'dockerfile/no-secret-files-copied'), () => {
+    quick('dockerfile/no-secret-files-copied', 'dockerfile', 'FROM alpine:3.20\nCOPY ' + '/'.repeat(50_000) + 'x /app/\n');
+  });
+  it('compose rules: super-linear in the length of a merge-key chain (first seen in compose/container-name-format)', slowTodo('200 services each merging the previous one take tens of seconds', 'compose/container-name-format'), () => {
+    quick('compose/container-name-format', 'compose', 'services:\n' + Array.from({ length: 200 }, (_, i) => `  s${i}: &s${i}\n    <<: ${i ? `*s${i - 1}` : '{image: a:1}'}\n    environment: {A${i}: x}`).join('\n') + '\n');
+  });
+  it('kubernetes/no-sensitive-host-mounts: /\\/+$/ on a hostPath of slashes', slowTodo('replace(/\\/+$/) restarts at every slash', 'kubernetes/no-sensitive-host-mounts'), () => {
+    quick('kubernetes/no-sensitive-host-mounts', 'kubernetes', `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  volumes:\n    - name: a\n      hostPath:\n        path: "${'/'.repeat(50_000)}x"\n  containers: [{name: a, image: "a:1"}]\n`);
+  });
+});
