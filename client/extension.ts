@@ -19,7 +19,7 @@ import { registerChecklistCommands } from './checklist/commands';
 
 let client: LanguageClient | undefined;
 
-const WATCHED = '**/{.shipready.yaml,.shipready.yml,Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.yaml,*.yml,.dockerignore,DEPLOYMENT.md,.env.*,renovate.json*,.renovaterc*,Jenkinsfile,checklist.json}';
+const WATCHED = '**/{.shipready.yaml,.shipready.yml,Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.yaml,*.yml,.dockerignore,DEPLOYMENT.md,.env.*,renovate.json*,.renovaterc*,Jenkinsfile,checklist.json,*.tf,*.tfvars}';
 
 export async function activate(context: vscode.ExtensionContext) {
   const output = vscode.window.createOutputChannel('Shipready', { log: true });
@@ -40,6 +40,9 @@ export async function activate(context: vscode.ExtensionContext) {
       { scheme: 'file', language: 'github-actions-workflow' },
       { scheme: 'file', pattern: '**/.github/workflows/*.{yml,yaml}' },
       { scheme: 'file', pattern: '**/.dockerignore' },
+      { scheme: 'file', language: 'terraform' },
+      { scheme: 'file', language: 'hcl' },
+      { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED) },
     outputChannel: output,

@@ -5,6 +5,8 @@ import { get, getPair, mapPairs, seqMaps, str, keyRange, type YPair } from '../d
 import type { WorkspaceView } from '../workspace';
 import type { Finding } from '../types';
 import type { Evidence, ItemDef } from './types';
+import { attr, numValue } from '../documents/hcl';
+import { anchorFile, backendOf, dirOf, isRootModule, moduleFiles } from '../documents/terraform';
 
 export interface EvalContext {
   workspace: WorkspaceView;
@@ -305,6 +307,43 @@ export const evaluators: Record<string, Evaluator> = {
     if (pass.length) return { status: 'pass', evidence: pass };
     if (!workspace.files('workflow').length) return unknown('No workflows');
     return { status: 'fail', evidence: [{ file: '', line: 0, message: 'No workflow step runs a scanner (Trivy, Grype, Snyk, CodeQL …)' }] };
+  },
+
+  // Terraform: managed databases and their backup retention; problems come from terraform/database-backups.
+  'terraform-database-backups': ({ workspace, findings }) => {
+    const pass: Evidence[] = [];
+    for (const f of workspace.files('terraform')) {
+      for (const r of f.terraform.resources) {
+        const [type, name] = r.labels.map((l) => l.value);
+        if (!/^(?:aws_db_instance|aws_rds_cluster|aws_docdb_cluster|aws_neptune_cluster|google_sql_database_instance)$/.test(type ?? '')) continue;
+        if (type === 'aws_db_instance' && attr(r, 'replicate_source_db')) continue;
+        const days = attr(r, 'backup_retention_period');
+        const value = days ? (numValue(days.value) !== undefined ? `${numValue(days.value)} days` : f.text.slice(days.value.range.start, days.value.range.end)) : 'configured';
+        pass.push(ev(f, r.range.start, `${type}.${name}: backups ${value}`));
+      }
+    }
+    if (!pass.length) return unknown('No managed database in the Terraform configuration');
+    const fail = findings(['terraform/database-backups']).map((x) => ev(x.file, x.finding.range.start, x.finding.message));
+    return decide(pass, fail);
+  },
+
+  // Terraform: every root module keeps its state in a locked remote backend.
+  'terraform-remote-state': ({ workspace, findings }) => {
+    const pass: Evidence[] = [];
+    const seen = new Set<string>();
+    for (const f of workspace.files('terraform')) {
+      const dir = dirOf(f.path);
+      if (seen.has(dir) || !/\.tf$/i.test(f.path)) continue;
+      seen.add(dir);
+      const files = moduleFiles(f, workspace);
+      const anchor = anchorFile(files) ?? f;
+      if (isRootModule(anchor, workspace) !== true) continue;
+      const b = backendOf(files);
+      if (b) pass.push(ev(b.file, b.block.range.start, `${dir || '.'}: ${b.block.type === 'cloud' ? 'Terraform Cloud' : `backend "${b.block.labels[0]?.value ?? ''}"`}`));
+    }
+    const fail = findings(['terraform/remote-backend', 'terraform/state-locking']).map((x) => ev(x.file, x.finding.range.start, x.finding.message));
+    if (!pass.length && !fail.length) return unknown('No Terraform root module in the workspace');
+    return decide(pass, fail);
   },
 
   'no-findings': ({ findings, knownRules, workspace }, item) => {

@@ -2,11 +2,13 @@
 // full default rule set. The snippets are linted together in one workspace (the Deployment next to
 // its Service, PodDisruptionBudget, HPA and NetworkPolicy; each Dockerfile next to a .dockerignore),
 // because that is how they are meant to be used and cross-file rules read the neighbours.
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { lint, ResolvedConfig, rules, snippetToText, Workspace } from '../../engine/index';
+import { initEngine, lint, ResolvedConfig, rules, snippetToText, Workspace } from '../../engine/index';
+
+before(() => initEngine()); // the Terraform parser
 
 const ROOT = resolve(__dirname, '../..');
 const SNIPPETS = join(ROOT, 'snippets');
@@ -40,6 +42,10 @@ const PLACES: Record<string, string> = {
   'k8s-ingress': 'k8s/ingress.yaml',
   'gha-pipeline': '.github/workflows/pipeline.yml',
   'compose-service': 'compose.yaml',
+  // One root module: the terraform block, the provider and a module call in their usual files.
+  'tf-backend': 'infra/versions.tf',
+  'tf-provider-aws': 'infra/providers.tf',
+  'tf-module': 'infra/main.tf',
 };
 
 describe('snippets', () => {
@@ -47,9 +53,9 @@ describe('snippets', () => {
   const all = files.flatMap((f) => Object.entries(load(f)).map(([name, s]) => ({ file: f, name, ...s })));
 
   it('each snippet file is valid and every snippet has a domain prefix, a description and a body', () => {
-    assert.deepEqual(files.sort(), ['compose.json', 'dockerfile.json', 'dockerignore.json', 'kubernetes.json', 'workflows.json']);
+    assert.deepEqual(files.sort(), ['compose.json', 'dockerfile.json', 'dockerignore.json', 'kubernetes.json', 'terraform.json', 'workflows.json']);
     for (const s of all) {
-      assert.match(s.prefix, /^(?:docker|dockerignore|k8s|gha|compose)(?:-[a-z-]+)?$/, s.name);
+      assert.match(s.prefix, /^(?:docker|dockerignore|k8s|gha|compose|tf)(?:-[a-z-]+)?$/, s.name);
       assert.ok(s.description.length > 20, s.name);
       assert.ok(Array.isArray(s.body) && s.body.length > 3, s.name);
     }
@@ -68,6 +74,8 @@ describe('snippets', () => {
       'yaml ./snippets/workflows.json',
       'github-actions-workflow ./snippets/workflows.json',
       'yaml ./snippets/compose.json',
+      'terraform ./snippets/terraform.json',
+      'hcl ./snippets/terraform.json',
     ])
       assert.ok(contributed.includes(want), want);
   });
