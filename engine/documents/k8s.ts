@@ -615,13 +615,32 @@ export function hpaMin(o: K8sObject): number | undefined {
   return isScalar(n) && typeof n.value === 'number' ? n.value : undefined;
 }
 
-const hpaIndex = new WeakMap<readonly Located[], Located[]>();
+const derivedCache = new WeakMap<readonly Located[], Map<string, unknown>>();
+
+/**
+ * Something computed from the workspace's objects, once per list: `workspaceObjects` returns the
+ * same list until the index changes, so every file and rule shares it and a scan stays linear.
+ */
+export function derived<T>(all: readonly Located[], key: string, compute: () => T): T {
+  let map = derivedCache.get(all);
+  if (!map) derivedCache.set(all, (map = new Map()));
+  if (!map.has(key)) map.set(key, compute());
+  return map.get(key) as T;
+}
+
+/** The objects of one kind in the workspace. */
+export function ofKind(all: readonly Located[], kind: string): Located[] {
+  return derived(all, `kind:${kind}`, () => all.filter((l) => l.object.kind === kind));
+}
+
+/** The complete workloads of the workspace (not kustomize fragments). */
+export function workloadObjects(all: readonly Located[]): Located[] {
+  return derived(all, 'workloads', () => all.filter((l) => l.object.workload && !l.object.partial));
+}
 
 /** HPAs of the workspace that target this workload. */
 export function hpasFor(all: readonly Located[], w: Workload): Located[] {
-  let hpas = hpaIndex.get(all);
-  if (!hpas) hpaIndex.set(all, (hpas = all.filter((l) => l.object.kind === 'HorizontalPodAutoscaler')));
-  return hpas.filter((l) => {
+  return ofKind(all, 'HorizontalPodAutoscaler').filter((l) => {
     if (!sameNamespace(l.object, w.object)) return false;
     const t = hpaTarget(l.object);
     return t.known && t.kind === w.kind && t.name === w.object.name;

@@ -1,5 +1,5 @@
 import { get, getPath, seqMaps, type YNode } from '../../documents/yaml-nav';
-import { defineK8sRule, sameNamespace, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, ofKind, sameNamespace, workspaceObjects } from '../../documents/k8s';
 
 export default defineK8sRule({
   id: 'kubernetes/ingress-targets-service',
@@ -14,7 +14,7 @@ export default defineK8sRule({
   crossFile: true,
   check(ctx, k8s) {
     if (!ctx.workspace.complete) return;
-    const services = workspaceObjects(ctx).filter((l) => l.object.kind === 'Service');
+    const services = ofKind(workspaceObjects(ctx), 'Service');
     for (const o of k8s.objects) {
       if (o.kind !== 'Ingress') continue;
       const spec = get(o.node, 'spec');

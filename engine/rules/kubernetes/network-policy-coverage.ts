@@ -1,4 +1,4 @@
-import { defineK8sRule, isBatch, policySelector, portsOf, sameNamespace, selectorIsEmpty, selectorMatches, workloadsOf, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, isBatch, ofKind, policySelector, portsOf, sameNamespace, selectorIsEmpty, selectorMatches, workloadsOf, workspaceObjects } from '../../documents/k8s';
 
 export default defineK8sRule({
   id: 'kubernetes/network-policy-coverage',
@@ -13,7 +13,7 @@ export default defineK8sRule({
   crossFile: true,
   check(ctx, k8s) {
     if (!ctx.workspace.complete) return;
-    const policies = workspaceObjects(ctx).filter((l) => l.object.kind === 'NetworkPolicy');
+    const policies = ofKind(workspaceObjects(ctx), 'NetworkPolicy');
     for (const w of workloadsOf(k8s)) {
       // Jobs and CronJobs that declare no port accept no connections: coverage is about reachability.
       if (!w.podLabelsKnown || (isBatch(w) && !w.containers.some((c) => portsOf(c).length))) continue;

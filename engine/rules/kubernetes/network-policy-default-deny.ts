@@ -1,6 +1,6 @@
 import { getPath } from '../../documents/yaml-nav';
 import { appendDocument, renderPairs, type YamlObject } from '../../fixes/yaml';
-import { defineK8sRule, policyTypes, sameNamespace, selectorIsEmpty, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, derived, ofKind, policyTypes, sameNamespace, selectorIsEmpty, workloadObjects, workspaceObjects } from '../../documents/k8s';
 
 // Namespaces of the cluster's own components: their policies are the distribution's business.
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -20,13 +20,16 @@ export default defineK8sRule({
     // A chart does not own its namespace: a namespace-wide default deny belongs to the platform, not to a Helm template.
     if (!ctx.workspace.complete || k8s.templated) return;
     const all = workspaceObjects(ctx);
-    const denies = all.filter((l) => {
-      if (l.object.kind !== 'NetworkPolicy') return false;
-      const types = policyTypes(l.object);
-      return selectorIsEmpty(getPath(l.object.node, ['spec', 'podSelector'])) && types.has('Ingress') && types.has('Egress');
-    });
+    const denies = derived(all, 'default-deny-policies', () =>
+      ofKind(all, 'NetworkPolicy').filter((l) => {
+        const types = policyTypes(l.object);
+        return selectorIsEmpty(getPath(l.object.node, ['spec', 'podSelector'])) && types.has('Ingress') && types.has('Egress');
+      }),
+    );
     // One finding per namespace in the workspace: on its first workload (by path, then position).
-    const workloads = all.filter((l) => l.object.workload && !l.object.partial).sort((a, b) => a.file.path.localeCompare(b.file.path) || a.object.node.range![0] - b.object.node.range![0]);
+    const workloads = derived(all, 'workloads-in-order', () =>
+      [...workloadObjects(all)].sort((a, b) => a.file.path.localeCompare(b.file.path) || a.object.node.range![0] - b.object.node.range![0]),
+    );
     const seen = new Set<string>();
     for (const l of workloads) {
       const ns = l.object.namespace ?? '';

@@ -1,5 +1,5 @@
 import { get, getPair, keyRange, seqMaps } from '../../documents/yaml-nav';
-import { defineK8sRule, sameNamespace, selectorIsEmpty, selectorMatches, workspaceObjects, type K8sObject } from '../../documents/k8s';
+import { defineK8sRule, type K8sObject, sameNamespace, selectorIsEmpty, selectorMatches, workloadObjects, workspaceObjects } from '../../documents/k8s';
 import type { Range } from '../../types';
 
 export default defineK8sRule({
@@ -16,7 +16,7 @@ export default defineK8sRule({
   crossFile: true,
   check(ctx, k8s) {
     if (!ctx.workspace.complete) return;
-    const workloads = workspaceObjects(ctx).filter((l) => l.object.workload && !l.object.partial);
+    const workloads = workloadObjects(workspaceObjects(ctx));
     for (const o of k8s.objects) {
       if (o.kind !== 'NetworkPolicy' || k8s.open(get(o.node, 'spec'))) continue;
       const pods = workloads.filter((l) => sameNamespace(l.object, o));

@@ -1,6 +1,6 @@
 import { getPath } from '../../documents/yaml-nav';
 import { appendDocument, renderPairs, type YamlObject } from '../../fixes/yaml';
-import { defineK8sRule, hpaMin, hpasFor, k8sModel, sameNamespace, selectorLabels, selectorMatches, workloadsOf, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, hpaMin, hpasFor, k8sModel, ofKind, sameNamespace, selectorLabels, selectorMatches, workloadsOf, workspaceObjects } from '../../documents/k8s';
 
 export default defineK8sRule({
   id: 'kubernetes/pdb-exists',
@@ -16,7 +16,7 @@ export default defineK8sRule({
   check(ctx, k8s) {
     if (!ctx.workspace.complete) return;
     const all = workspaceObjects(ctx);
-    const pdbs = all.filter((l) => l.object.kind === 'PodDisruptionBudget');
+    const pdbs = ofKind(all, 'PodDisruptionBudget');
     for (const w of workloadsOf(k8s)) {
       if ((w.kind !== 'Deployment' && w.kind !== 'StatefulSet') || !w.podLabelsKnown || !w.object.name) continue;
       const hpas = hpasFor(all, w);

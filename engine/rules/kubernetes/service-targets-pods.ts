@@ -1,6 +1,6 @@
 import { get, getPair, keyRange, mapPairs, seqMaps } from '../../documents/yaml-nav';
 import { replaceScalar } from '../../fixes/yaml';
-import { defineK8sRule, portsOf, relatedTo, sameNamespace, selectorMatches, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, portsOf, relatedTo, sameNamespace, selectorMatches, workloadObjects, workspaceObjects } from '../../documents/k8s';
 import type { Scalar } from 'yaml';
 
 export default defineK8sRule({
@@ -17,7 +17,7 @@ export default defineK8sRule({
   crossFile: true,
   check(ctx, k8s) {
     if (!ctx.workspace.complete) return;
-    const workloads = workspaceObjects(ctx).filter((l) => l.object.workload && !l.object.partial);
+    const workloads = workloadObjects(workspaceObjects(ctx));
     for (const o of k8s.objects) {
       if (o.kind !== 'Service') continue;
       const spec = get(o.node, 'spec');
