@@ -4,6 +4,7 @@ import dockerignoreExcludesSensitive from './dockerignore-excludes-sensitive';
 import dockerignorePresent from './dockerignore-present';
 import envExample from './env-example';
 import imageScanInCi from './image-scan-in-ci';
+import k8sRefsResolve from './k8s-refs-resolve';
 
 /** The workspace/* (cross-file) rules. Keep imports and entries sorted by id. */
 export const workspaceRules: readonly Rule[] = [
@@ -12,4 +13,5 @@ export const workspaceRules: readonly Rule[] = [
   dockerignorePresent,
   envExample,
   imageScanInCi,
+  k8sRefsResolve,
 ];
