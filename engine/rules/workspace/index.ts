@@ -1,5 +1,6 @@
 import type { Rule } from '../../define-rule';
 import copyIgnoredFile from './copy-ignored-file';
+import dependencyUpdateAutomation from './dependency-update-automation';
 import dockerignoreExcludesSensitive from './dockerignore-excludes-sensitive';
 import dockerignorePresent from './dockerignore-present';
 import envExample from './env-example';
@@ -9,6 +10,7 @@ import k8sRefsResolve from './k8s-refs-resolve';
 /** The workspace/* (cross-file) rules. Keep imports and entries sorted by id. */
 export const workspaceRules: readonly Rule[] = [
   copyIgnoredFile,
+  dependencyUpdateAutomation,
   dockerignoreExcludesSensitive,
   dockerignorePresent,
   envExample,
