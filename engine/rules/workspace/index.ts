@@ -6,6 +6,7 @@ import dockerignorePresent from './dockerignore-present';
 import envExample from './env-example';
 import imageScanInCi from './image-scan-in-ci';
 import k8sRefsResolve from './k8s-refs-resolve';
+import unusedOrBlanketSuppression from './unused-or-blanket-suppression';
 
 /** The workspace/* (cross-file) rules. Keep imports and entries sorted by id. */
 export const workspaceRules: readonly Rule[] = [
@@ -16,4 +17,5 @@ export const workspaceRules: readonly Rule[] = [
   envExample,
   imageScanInCi,
   k8sRefsResolve,
+  unusedOrBlanketSuppression,
 ];
