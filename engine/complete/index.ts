@@ -6,6 +6,7 @@ import { completeKubernetes } from './kubernetes';
 import { completeCompose } from './compose';
 import { completeDockerfile } from './dockerfile';
 import { completeWorkflow } from './workflow';
+import { completeTerraform } from './terraform';
 import type { CompletionItem } from './types';
 
 export type { CompletionItem, CompletionItemKind, HoverResult } from './types';
@@ -27,6 +28,8 @@ export async function complete(file: SourceFile, offset: number, options: Comple
       return completeDockerfile(file, offset, options.workspace);
     case 'workflow':
       return completeWorkflow(file, offset, options.workspace);
+    case 'terraform':
+      return completeTerraform(file, offset);
     case 'yaml':
       // A YAML file that is nothing yet (new, empty): offer to start a Kubernetes object.
       return /\S/.test(file.text.replace(/^\s*#.*$/gm, '').slice(0, offset).replace(/[\w-]*$/, '')) ? [] : completeKubernetes(file, offset);
