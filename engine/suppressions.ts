@@ -1,7 +1,38 @@
 import type { Finding, Fix } from './types';
 import type { SourceFile } from './documents/source';
 
-const DIRECTIVE = /#\s*shipready-ignore(-file|-line)?(?:[ \t]+([a-z0-9][a-z0-9/,\- \t]*?))?(?:[ \t]+--(?:[ \t]+(.*))?)?[ \t]*$/;
+const HEAD = /^#\s*shipready-ignore(-file|-line)?(?=[ \t]|$)/;
+const ID_LIST = /^[a-z0-9][a-z0-9/,\- \t]*$/;
+
+/** A parsed `# shipready-ignore[-file|-line] [ids] [-- reason]` comment. */
+export interface ParsedDirective {
+  form: 'next' | 'line' | 'file';
+  /** Rule ids; undefined = every rule. */
+  ids?: string[];
+  /** Offsets in the comment of the id list (trimmed), when there is one. */
+  idsStart?: number;
+  idsEnd?: number;
+  reason?: string;
+}
+
+/**
+ * Parse a comment that starts with `#`; undefined when it is not a directive. Linear time: the
+ * reason is split off at the first ` --`, then the id list is checked as a whole.
+ */
+export function parseDirective(comment: string): ParsedDirective | undefined {
+  const m = HEAD.exec(comment);
+  if (!m) return undefined;
+  const form = m[1] === '-file' ? 'file' : m[1] === '-line' ? 'line' : 'next';
+  const rest = comment.slice(m[0].length);
+  const dash = rest.search(/(?:^|[ \t])--(?:[ \t]|$)/);
+  const list = dash < 0 ? rest : rest.slice(0, dash);
+  const reason = dash < 0 ? undefined : rest.slice(dash).replace(/^[ \t]*--[ \t]*/, '').trim() || undefined;
+  const trimmed = list.trim();
+  if (trimmed && !ID_LIST.test(trimmed)) return undefined;
+  const ids = trimmed ? trimmed.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+  const idsStart = trimmed ? m[0].length + list.indexOf(trimmed) : undefined;
+  return { form, ids, idsStart, idsEnd: idsStart === undefined ? undefined : idsStart + trimmed.length, reason };
+}
 
 interface Directive {
   form: 'next' | 'line' | 'file';
@@ -24,12 +55,12 @@ export function readDirectives(file: SourceFile): Directive[] {
     const content = lines.lineText(line);
     const hash = content.indexOf('#');
     if (hash < 0 || !content.includes('shipready-ignore', hash)) continue;
-    const m = DIRECTIVE.exec(content.slice(hash));
-    if (!m) continue;
-    const rules = m[2]?.trim() ? new Set(m[2].split(',').map((s) => s.trim()).filter(Boolean)) : undefined;
+    const d = parseDirective(content.slice(hash));
+    if (!d) continue;
+    const rules = d.ids ? new Set(d.ids) : undefined;
     const ownLine = content.slice(0, hash).trim() === '';
-    if (m[1] === '-file') out.push({ form: 'file', rules, line, from: 0, to: Infinity });
-    else if (m[1] === '-line' || !ownLine) out.push({ form: 'line', rules, line, from: line, to: line });
+    if (d.form === 'file') out.push({ form: 'file', rules, line, from: 0, to: Infinity });
+    else if (d.form === 'line' || !ownLine) out.push({ form: 'line', rules, line, from: line, to: line });
     else {
       const [from, to] = nextStatement(file, line);
       out.push({ form: 'next', rules, line, from, to });
@@ -110,7 +141,8 @@ export function suppressionFixes(file: SourceFile, finding: Finding): Fix[] {
 function appendRule(file: SourceFile, line: number, id: string) {
   const text = file.lines.lineText(line);
   const start = file.lines.lineStart(line);
-  const m = /shipready-ignore(?:-file|-line)?[ \t]+[a-z0-9/,\- \t]*?[a-z0-9-](?=[ \t]*(?:--|$))/.exec(text)!;
-  const at = start + m.index + m[0].length;
+  const hash = text.indexOf('#');
+  const d = parseDirective(text.slice(hash))!;
+  const at = start + hash + d.idsEnd!;
   return { range: { start: at, end: at }, text: `,${id}` };
 }

@@ -350,18 +350,25 @@ export function mergeSources(doc: Document.Parsed | undefined, map: YAMLMap | un
 }
 
 /** Resolve YAML merge keys (`<<`) in plain JS data, as Compose does. */
-export function resolveMergeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(resolveMergeKeys);
+export function resolveMergeKeys(value: unknown, inProgress = new Set<unknown>()): unknown {
   if (value === null || typeof value !== 'object') return value;
-  const obj = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const merge = obj['<<'];
-  for (const src of Array.isArray(merge) ? merge : merge ? [merge] : []) {
-    const r = resolveMergeKeys(src);
-    if (r && typeof r === 'object' && !Array.isArray(r)) Object.assign(out, r);
+  // An alias to an enclosing node (`x: &a { <<: *a }`) is a cycle: it merges nothing.
+  if (inProgress.has(value)) return {};
+  inProgress.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v) => resolveMergeKeys(v, inProgress));
+    const obj = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    const merge = obj['<<'];
+    for (const src of Array.isArray(merge) ? merge : merge ? [merge] : []) {
+      const r = resolveMergeKeys(src, inProgress);
+      if (r && typeof r === 'object' && !Array.isArray(r)) Object.assign(out, r);
+    }
+    for (const [k, v] of Object.entries(obj)) if (k !== '<<') out[k] = resolveMergeKeys(v, inProgress);
+    return out;
+  } finally {
+    inProgress.delete(value);
   }
-  for (const [k, v] of Object.entries(obj)) if (k !== '<<') out[k] = resolveMergeKeys(v);
-  return out;
 }
 
 // --- What the images of a service are known to do ----------------------------------------------

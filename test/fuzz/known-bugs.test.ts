@@ -42,23 +42,23 @@ describe('reported rule bugs (todo until fixed)', () => {
   });
 
   for (const id of ['kubernetes/pdb-allows-disruption', 'kubernetes/pdb-unhealthy-eviction-policy']) {
-    it(`${id}: throws on a PDB whose spec is tab-indented (not a map)`, todo('TypeError on a non-map spec', id), () => {
+    it(`${id}: does not throw on a PDB whose spec is tab-indented (not a map)`, () => {
       const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: "a:1"}]}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n\tminAvailable: 3\n\tselector: {matchLabels: {app: web}}\n';
       assert.deepEqual(lintOne(id, 'kubernetes', text).ruleErrors, []);
     });
   }
 
-  it('compose/schema: throws on an alias bomb', todo('toJSON() throws "Excessive alias count"', 'compose/schema'), () => {
+  it('compose/schema: does not throw on an alias bomb', () => {
     const laughs = ['services:', '  a:', '    image: a:1', 'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i <= 9; i++) laughs.push(`x-${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     assert.deepEqual(lintOne('compose/schema', 'compose', laughs.join('\n') + '\n').ruleErrors, []);
   });
 
-  it('compose/schema: throws on an alias whose anchor is missing', todo('toJSON() throws "Unresolved alias"', 'compose/schema'), () => {
+  it('compose/schema: does not throw on an alias whose anchor is missing', () => {
     assert.deepEqual(lintOne('compose/schema', 'compose', 'services:\n  api:\n    <<: *common\n    image: a:1\n').ruleErrors, []);
   });
 
-  it('compose rules: a self-referencing merge key overflows the stack in documents/compose.ts', todo('resolveMergeKeys recurses forever', 'compose/schema'), () => {
+  it('compose rules: a self-referencing merge key does not overflow the stack in documents/compose.ts', () => {
     assert.deepEqual(lintOne('compose/schema', 'compose', 'services:\n  a:\n    image: a:1\nx-a: &a\n  <<: *a\n').ruleErrors, []);
   });
 

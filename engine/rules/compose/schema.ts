@@ -28,7 +28,14 @@ export default defineRule({
     if (yaml.errors.length || yaml.templated) return;
     const m = composeModel(ctx.file);
     if (!m.root) return;
-    const json = resolveMergeKeys(yaml.docs[0].doc.toJS({ maxAliasCount: 100 }));
+    let json: unknown;
+    try {
+      json = resolveMergeKeys(yaml.docs[0].doc.toJS({ maxAliasCount: 100 }));
+    } catch (e) {
+      // Unresolved aliases and alias bombs: Compose rejects the file too.
+      ctx.report({ range: yaml.docs[0].range, messageId: 'yaml', data: { detail: (e as Error).message.split('\n')[0].replace(/\.$/, '') } });
+      return;
+    }
     const fn = validate();
     if (fn(json)) return;
     const seen = new Set<string>();

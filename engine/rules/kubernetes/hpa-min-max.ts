@@ -1,7 +1,7 @@
-import { get, getPair } from '../../documents/yaml-nav';
+import { asMap, get, getPair } from '../../documents/yaml-nav';
 import { insertPairs, replaceScalar } from '../../fixes/yaml';
 import { defineK8sRule } from '../../documents/k8s';
-import type { Node, Scalar, YAMLMap } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import type { Fix } from '../../types';
 
 export default defineK8sRule({
@@ -19,7 +19,7 @@ export default defineK8sRule({
   check(ctx, k8s) {
     for (const o of k8s.objects) {
       if (o.kind !== 'HorizontalPodAutoscaler') continue;
-      const spec = get(o.node, 'spec') as YAMLMap | undefined;
+      const spec = asMap(get(o.node, 'spec'));
       if (!spec || k8s.open(spec)) continue;
       const minPair = getPair(spec, 'minReplicas');
       const maxPair = getPair(spec, 'maxReplicas');

@@ -1,7 +1,6 @@
-import { get, seqMaps, str } from '../../documents/yaml-nav';
+import { asMap, get, seqMaps, str } from '../../documents/yaml-nav';
 import { insertPairs, raw } from '../../fixes/yaml';
 import { defineK8sRule } from '../../documents/k8s';
-import type { YAMLMap } from 'yaml';
 
 export default defineK8sRule({
   id: 'kubernetes/ingress-tls',
@@ -16,7 +15,7 @@ export default defineK8sRule({
   check(ctx, k8s) {
     for (const o of k8s.objects) {
       if (o.kind !== 'Ingress') continue;
-      const spec = get(o.node, 'spec') as YAMLMap | undefined;
+      const spec = asMap(get(o.node, 'spec'));
       if (!spec || k8s.has(spec, 'tls') !== 'no' || spec.items.length === 0) continue;
       const hosts = seqMaps(get(spec, 'rules')).map((r) => get(r, 'host')).filter((h) => h && !k8s.unknown(h)).map((h) => str(h)!).filter(Boolean);
       const tls = { hosts: hosts.length ? [...new Set(hosts)] : [raw('${2:example.com}')], secretName: raw(`\${1:${o.name ?? 'ingress'}-tls}`) };

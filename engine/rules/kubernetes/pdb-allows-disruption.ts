@@ -1,7 +1,7 @@
-import { get, getPair, getPath, str, type YPair } from '../../documents/yaml-nav';
+import { asMap, get, getPair, getPath, str, type YPair } from '../../documents/yaml-nav';
 import { insertPairs, replaceScalar } from '../../fixes/yaml';
 import { defineK8sRule, hpaMin, hpasFor, relatedTo, sameNamespace, selectorMatches, workspaceObjects } from '../../documents/k8s';
-import type { Node, Scalar, YAMLMap } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 
 export default defineK8sRule({
   id: 'kubernetes/pdb-allows-disruption',
@@ -22,7 +22,7 @@ export default defineK8sRule({
     const all = ctx.workspace.complete ? workspaceObjects(ctx) : [];
     for (const o of k8s.objects) {
       if (o.kind !== 'PodDisruptionBudget') continue;
-      const spec = get(o.node, 'spec') as YAMLMap | undefined;
+      const spec = asMap(get(o.node, 'spec'));
       if (!spec || k8s.open(spec)) continue;
       const minPair = getPair(spec, 'minAvailable');
       const maxPair = getPair(spec, 'maxUnavailable');

@@ -1,7 +1,6 @@
-import { get } from '../../documents/yaml-nav';
+import { asMap, get } from '../../documents/yaml-nav';
 import { insertPairs } from '../../fixes/yaml';
 import { defineK8sRule } from '../../documents/k8s';
-import type { YAMLMap } from 'yaml';
 
 export default defineK8sRule({
   id: 'kubernetes/pdb-unhealthy-eviction-policy',
@@ -16,7 +15,7 @@ export default defineK8sRule({
   check(ctx, k8s) {
     for (const o of k8s.objects) {
       if (o.kind !== 'PodDisruptionBudget' || o.apiVersion !== 'policy/v1') continue;
-      const spec = get(o.node, 'spec') as YAMLMap | undefined;
+      const spec = asMap(get(o.node, 'spec'));
       if (!spec || k8s.has(spec, 'unhealthyPodEvictionPolicy') !== 'no' || spec.items.length === 0) continue;
       ctx.report({ range: o.range, messageId: 'missing', data: { name: o.displayName }, fixes: [{ title: 'Add unhealthyPodEvictionPolicy: AlwaysAllow', edits: [insertPairs(k8s.text, spec, { unhealthyPodEvictionPolicy: 'AlwaysAllow' }, k8s.style)] }] });
     }
