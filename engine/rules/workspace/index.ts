@@ -7,6 +7,7 @@ import envExample from './env-example';
 import imageScanInCi from './image-scan-in-ci';
 import k8sRefsResolve from './k8s-refs-resolve';
 import unusedOrBlanketSuppression from './unused-or-blanket-suppression';
+import userConsistent from './user-consistent';
 
 /** The workspace/* (cross-file) rules. Keep imports and entries sorted by id. */
 export const workspaceRules: readonly Rule[] = [
@@ -18,4 +19,5 @@ export const workspaceRules: readonly Rule[] = [
   imageScanInCi,
   k8sRefsResolve,
   unusedOrBlanketSuppression,
+  userConsistent,
 ];
