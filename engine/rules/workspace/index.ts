@@ -6,6 +6,7 @@ import dockerignorePresent from './dockerignore-present';
 import envExample from './env-example';
 import imageScanInCi from './image-scan-in-ci';
 import k8sRefsResolve from './k8s-refs-resolve';
+import portsConsistent from './ports-consistent';
 import unusedOrBlanketSuppression from './unused-or-blanket-suppression';
 import userConsistent from './user-consistent';
 
@@ -18,6 +19,7 @@ export const workspaceRules: readonly Rule[] = [
   envExample,
   imageScanInCi,
   k8sRefsResolve,
+  portsConsistent,
   unusedOrBlanketSuppression,
   userConsistent,
 ];
