@@ -1,11 +1,8 @@
 import { defineRule } from '../../define-rule';
-import { readDirectives } from '../../suppressions';
+import { parseDirective, readDirectives } from '../../suppressions';
 import { closest } from '../../documents/workflow';
 import { ruleById } from '../index';
 import type { Fix } from '../../types';
-
-/** The same shape readDirectives accepts: `# shipready-ignore[-file|-line] [ids] [-- reason]`. */
-const DIRECTIVE = /#\s*shipready-ignore(-file|-line)?(?:[ \t]+([a-z0-9][a-z0-9/,\- \t]*?))?(?:[ \t]+--(?:[ \t]+(.*))?)?[ \t]*$/;
 
 export default defineRule({
   id: 'workspace/unused-or-blanket-suppression',
@@ -21,29 +18,34 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const lines = ctx.file.lines;
+    // rules that can report in a Dockerfile first: a bare name gets its domain
+    const own = [...ruleById.values()].filter((r) => r.meta.kind === ctx.file.kind).map((r) => r.meta.id);
+    const nearest = new Map<string, string | undefined>();
+    const nearestTo = (id: string) => {
+      if (!nearest.has(id)) nearest.set(id, own.find((k) => k.endsWith(`/${id}`)) ?? closest(id, own, 3) ?? closest(id, ruleById.keys(), 3));
+      return nearest.get(id);
+    };
     for (const d of readDirectives(ctx.file)) {
       const text = lines.lineText(d.line);
       const hash = text.indexOf('#');
-      const m = DIRECTIVE.exec(text.slice(hash));
-      if (!m) continue;
-      const base = lines.lineStart(d.line) + hash + m.index;
-      const list = m[2]?.trim() ? m[2] : undefined;
-      if (!list) {
-        if (m[3]?.trim()) continue;
-        const end = base + m[0].trimEnd().length;
-        const fixes: Fix[] = [{ title: 'Add a reason', snippet: true, edits: [{ range: { start: end, end }, text: `${m[0].includes('--') ? ' ' : ' -- '}\${1:reason}` }] }];
+      const comment = text.slice(hash);
+      const p = parseDirective(comment);
+      if (!p) continue;
+      const base = lines.lineStart(d.line) + hash;
+      if (!p.ids) {
+        if (p.reason) continue;
+        const end = base + comment.trimEnd().length;
+        const fixes: Fix[] = [{ title: 'Add a reason', snippet: true, edits: [{ range: { start: end, end }, text: `${comment.includes('--') ? ' ' : ' -- '}\${1:reason}` }] }];
         ctx.report({ range: { start: base, end }, messageId: 'blanket', fixes });
         continue;
       }
-      const listStart = base + m[0].indexOf(m[2], '#shipready-ignore'.length);
-      for (const tok of m[2].matchAll(/[^,\s]+/g)) {
+      const listStart = base + p.idsStart!;
+      for (const tok of comment.slice(p.idsStart, p.idsEnd).matchAll(/[^,\s]+/g)) {
         const id = tok[0];
         if (ruleById.has(id)) continue;
         const start = listStart + tok.index!;
         const range = { start, end: start + id.length };
-        // rules that can report in a Dockerfile first: a bare name gets its domain
-        const own = [...ruleById.values()].filter((r) => r.meta.kind === ctx.file.kind).map((r) => r.meta.id);
-        const near = own.find((k) => k.endsWith(`/${id}`)) ?? closest(id, own, 3) ?? closest(id, ruleById.keys(), 3);
+        const near = nearestTo(id);
         ctx.report({
           range,
           messageId: 'unknownRule',
