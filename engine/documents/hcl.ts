@@ -79,7 +79,6 @@ export interface HclModel {
   errors: HclError[];
   /** Every reference of the file (`var.x`, `local.y`, `data.t.n`, `aws_x.y` …), in text order. */
   references: HclTraversal[];
-  comments: Range[];
 }
 
 let parser: Parser | undefined;
@@ -137,14 +136,14 @@ export function hclLoadError(): Error | undefined {
 const r = (n: Node): Range => ({ start: n.startIndex, end: n.endIndex });
 
 export function parseHcl(text: string): HclModel {
-  const model: HclModel = { ready: false, body: { attributes: [], blocks: [] }, errors: [], references: [], comments: [] };
+  const model: HclModel = { ready: false, body: { attributes: [], blocks: [] }, errors: [], references: [] };
   if (!parser) return model;
   const tree = parser.parse(text);
   if (!tree) return model;
   try {
     model.ready = true;
     const root = tree.rootNode;
-    collectErrorsAndComments(root, model);
+    collectErrors(root, model);
     const body = root.namedChildren.find((c) => c?.type === 'body');
     if (body) model.body = readBody(body, model, undefined);
     else for (const c of root.namedChildren) if (c && (c.type === 'attribute' || c.type === 'block')) addItem(model.body, c, model, undefined);
@@ -155,10 +154,10 @@ export function parseHcl(text: string): HclModel {
   return model;
 }
 
-function collectErrorsAndComments(node: Node, model: HclModel) {
-  if (!node.hasError && !node.descendantsOfType('comment').length) return;
+function collectErrors(node: Node, model: HclModel) {
+  if (!node.hasError) return;
   const visit = (n: Node) => {
-    if (n.type === 'comment') model.comments.push(r(n));
+    if (!n.hasError && !n.isMissing) return;
     if (n.isMissing) {
       const last = model.errors[model.errors.length - 1];
       if (last?.kind === 'missing' && last.text === n.type && last.range.start === n.startIndex) return;
