@@ -7,6 +7,7 @@ import envExample from './env-example';
 import imageScanInCi from './image-scan-in-ci';
 import k8sRefsResolve from './k8s-refs-resolve';
 import portsConsistent from './ports-consistent';
+import probeMatchesHealthcheck from './probe-matches-healthcheck';
 import unusedOrBlanketSuppression from './unused-or-blanket-suppression';
 import userConsistent from './user-consistent';
 
@@ -20,6 +21,7 @@ export const workspaceRules: readonly Rule[] = [
   imageScanInCi,
   k8sRefsResolve,
   portsConsistent,
+  probeMatchesHealthcheck,
   unusedOrBlanketSuppression,
   userConsistent,
 ];
