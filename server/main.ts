@@ -70,7 +70,7 @@ connection.onInitialized(async () => {
   if (settings.supported) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipready' });
   if (watchedFilesDynamic) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/{.shipready.yaml,.shipready.yml,Dockerfile*,Containerfile*,*.dockerfile,*.yaml,*.yml,.dockerignore,DEPLOYMENT.md,.env.*,renovate.json*,.renovaterc*,Jenkinsfile,checklist.json}' }],
+      watchers: [{ globPattern: '**/{.shipready.yaml,.shipready.yml,Dockerfile*,Containerfile*,*.dockerfile,*.yaml,*.yml,.dockerignore,DEPLOYMENT.md,.env.*,renovate.json*,.renovaterc*,Jenkinsfile,checklist.json,*.tf,*.tfvars}' }],
     });
   }
   if (workspaceFoldersSupport) {
