@@ -70,3 +70,10 @@ export class LineIndex {
     return m ? m[0] : '\n';
   }
 }
+
+/** Drop trailing slashes (a loop: `replace(/\/+$/, '')` is quadratic on long runs of slashes). */
+export function trimSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return s.slice(0, end);
+}

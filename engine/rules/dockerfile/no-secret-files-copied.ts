@@ -1,3 +1,4 @@
+import { trimSlashes } from '../../text/line-index';
 import { defineRule } from '../../define-rule';
 
 /** File names that hold secrets, and what they are. */
@@ -33,7 +34,7 @@ export default defineRule({
     for (const ins of ctx.doc.instructions) {
       if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.jsonForm || /^\s*<</.test(ins.argsText)) continue;
       for (const src of ins.args.slice(0, -1)) {
-        const path = src.value.replace(/^\.\//, '').replace(/\/+$/, '');
+        const path = trimSlashes(src.value.replace(/^\.\//, ''));
         const name = path.slice(path.lastIndexOf('/') + 1);
         if (TEMPLATE.test(name) || /^https?:\/\//.test(path)) continue;
         const what = SECRET_FILES.find(([re]) => re.test(name))?.[1] ?? SECRET_PATHS.find(([re]) => re.test(path))?.[1];

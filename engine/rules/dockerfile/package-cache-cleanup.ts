@@ -85,7 +85,7 @@ function insertAfter(offset: number, flag: string): Fix {
  */
 function appendToRun(file: SourceFile, doc: DockerfileModel, ins: DfInstruction, command: string): Fix | undefined {
   if (!ins.argsRange || ins.jsonForm) return undefined;
-  const text = ins.argsText.replace(/\s+$/, '');
+  const text = ins.argsText.trimEnd();
   if (/<</.test(text)) return undefined;
   const lines = text.split(/\r?\n/);
   const last = lines[lines.length - 1];

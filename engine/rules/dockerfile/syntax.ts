@@ -249,7 +249,7 @@ function checkEscapeDirective(text: string, report: (r: { range: Range; messageI
   re.lastIndex = pos;
   while ((m = re.exec(text)) && m[0] !== '') {
     const line = m[0].replace(/[\r\n]+$/, '');
-    const d = /^\s*#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/.exec(line);
+    const d = /^\s*#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*)$/.exec(line.trimEnd());
     if (!d) return;
     if (d[1].toLowerCase() === 'escape' && d[2] !== '\\' && d[2] !== '`') {
       const start = pos + line.lastIndexOf(d[2], line.length - (line.length - line.trimEnd().length));

@@ -17,6 +17,12 @@ export default defineK8sRule({
   fixable: true,
   check(ctx, k8s) {
     const all = [...containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })];
+    // The first pinned tag of each image name in this file, for the "tag used elsewhere" fix.
+    const pinned = new Map<string, string>();
+    for (const { c } of all) {
+      const r = c.image ? parseImageRef(c.image) : undefined;
+      if (r?.tag && r.tag !== 'latest' && !pinned.has(r.name)) pinned.set(r.name, r.tag);
+    }
     for (const { c } of all) {
       if (!c.image || !c.imageNode) continue;
       const ref = parseImageRef(c.image);
@@ -26,7 +32,7 @@ export default defineK8sRule({
       const whole = { start: c.imageNode.range![0], end: c.imageNode.range![1] };
       const range = start !== undefined && ref.tag === 'latest' ? { start: start + ref.tagStart!, end: start + ref.tagEnd! } : whole;
       const fixes: Fix[] = [];
-      const known = all.map((x) => (x.c.image ? parseImageRef(x.c.image) : undefined)).find((r) => r?.name === ref.name && r.tag && r.tag !== 'latest')?.tag;
+      const known = pinned.get(ref.name);
       if (known) {
         const e = imageTagEdit(k8s.text, c.imageNode, ref, known);
         if (e) fixes.push({ title: `Pin ${ref.name} to ${known} (the tag used elsewhere in this file)`, edits: [e] });

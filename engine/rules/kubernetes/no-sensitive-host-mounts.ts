@@ -1,3 +1,4 @@
+import { trimSlashes } from '../../text/line-index';
 import { bool, get, seqMaps, str } from '../../documents/yaml-nav';
 import { defineK8sRule, volumesOf, workloadsOf } from '../../documents/k8s';
 
@@ -25,7 +26,7 @@ export default defineK8sRule({
         const pathNode = get(hp, 'path');
         const path = str(pathNode);
         if (!path || k8s.unknown(pathNode)) continue;
-        const normalized = path.replace(/\/+$/, '') || '/';
+        const normalized = trimSlashes(path) || '/';
         const writableSomewhere = w.containers.some((c) => seqMaps(get(c.node, 'volumeMounts')).some((m) => str(get(m, 'name')) === volume && bool(get(m, 'readOnly')) !== true));
         if (SENSITIVE.some((re) => re.test(normalized)) || (writableSomewhere && SENSITIVE_WRITABLE.some((re) => re.test(normalized)))) {
           ctx.report({ range: { start: pathNode!.range![0], end: pathNode!.range![1] }, messageId: 'sensitive', data: { volume, path } });
