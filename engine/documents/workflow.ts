@@ -1,3 +1,4 @@
+import { editDistance } from '../text/distance';
 // Typed view of a GitHub Actions workflow (or composite action.yml), built once per parse:
 // triggers, permissions, jobs with their steps, and the nodes behind them for exact ranges.
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
@@ -406,20 +407,8 @@ export function stepItemRange(step: WfStep): Range {
 export { asMap, get, getPair, str };
 
 /** Edit distance (Levenshtein), case-insensitive. */
-export function editDistance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
+export function editDistanceIgnoringCase(a: string, b: string): number {
+  return editDistance(a.toLowerCase(), b.toLowerCase());
 }
 
 /** The single candidate closest to `word` (distance ≤ max, and no tie), if any. */
@@ -428,7 +417,7 @@ export function closest(word: string, candidates: Iterable<string>, max = 2): st
   let bestD = Infinity;
   let tie = false;
   for (const c of candidates) {
-    const d = editDistance(word, c);
+    const d = editDistanceIgnoringCase(word, c);
     if (d < bestD) {
       best = c;
       bestD = d;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { editDistance, parseUses, workflowModel } from '../../documents/workflow';
+import { editDistanceIgnoringCase, parseUses, workflowModel } from '../../documents/workflow';
 
 const POPULAR = ['actions/checkout', 'actions/setup-node', 'actions/setup-python', 'actions/setup-go', 'actions/setup-java', 'actions/setup-dotnet', 'actions/cache', 'actions/upload-artifact', 'actions/download-artifact', 'actions/github-script', 'actions/create-release', 'actions/labeler', 'actions/stale', 'actions/deploy-pages', 'actions/configure-pages', 'actions/upload-pages-artifact', 'docker/login-action', 'docker/build-push-action', 'docker/setup-buildx-action', 'docker/setup-qemu-action', 'docker/metadata-action', 'github/codeql-action', 'aws-actions/configure-aws-credentials', 'azure/login', 'google-github-actions/auth', 'aquasecurity/trivy-action', 'peter-evans/create-pull-request', 'softprops/action-gh-release', 'codecov/codecov-action', 'golangci/golangci-lint-action', 'hashicorp/setup-terraform', 'azure/setup-kubectl', 'azure/setup-helm', 'pnpm/action-setup', 'ruby/setup-ruby', 'dtolnay/rust-toolchain', 'goreleaser/goreleaser-action', 'sigstore/cosign-installer', 'slackapi/slack-github-action', 'tj-actions/changed-files', 'dorny/paths-filter'];
 
@@ -24,10 +24,10 @@ export default defineRule({
       if (!p || popular.has(p.action)) continue;
       let want: string | undefined;
       for (const cand of POPULAR) {
-        const d = editDistance(p.action, cand);
+        const d = editDistanceIgnoringCase(p.action, cand);
         const [o, r] = cand.split('/');
         // only near-misses of the whole name, or of the owner with the same repo (actoins/checkout)
-        if ((d > 0 && d <= 2 && p.action.length > 8) || (p.repo.toLowerCase() === r && editDistance(p.owner, o) === 1)) {
+        if ((d > 0 && d <= 2 && p.action.length > 8) || (p.repo.toLowerCase() === r && editDistanceIgnoringCase(p.owner, o) === 1)) {
           want = cand;
           break;
         }

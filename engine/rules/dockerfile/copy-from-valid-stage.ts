@@ -1,3 +1,4 @@
+import { editDistance } from '../../text/distance';
 import { defineRule } from '../../define-rule';
 import type { Fix } from '../../types';
 
@@ -43,7 +44,7 @@ export default defineRule({
         const earlier = doc.stages.filter((s) => s.index < stage.index && s.name);
         if (earlier.length === 0) continue;
         const names = earlier.map((s) => s.name!);
-        const ranked = [...names].sort((a, b) => distance(value.toLowerCase(), a) - distance(value.toLowerCase(), b));
+        const ranked = [...names].sort((a, b) => editDistance(value.toLowerCase(), a) - editDistance(value.toLowerCase(), b));
         const fixes: Fix[] = ranked.map((n) => ({ title: `Copy from stage "${n}"`, edits: [{ range: valueRange, text: n }] }));
         ctx.report({ range: valueRange, messageId: 'unknownStage', data: { from: value, stages: names.join(', ') }, fixes });
       }
@@ -51,16 +52,3 @@ export default defineRule({
   },
 });
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}

@@ -1,3 +1,4 @@
+import { editDistance } from '../../text/distance';
 import { defineRule } from '../../define-rule';
 import type { DfInstruction } from '../../documents/dockerfile';
 import type { Fix, Range } from '../../types';
@@ -266,7 +267,7 @@ function nearest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestD = 3;
   for (const c of candidates) {
-    const d = distance(w, c.toUpperCase());
+    const d = editDistance(w, c.toUpperCase());
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -275,16 +276,3 @@ function nearest(word: string, candidates: string[]): string | undefined {
   return best && bestD <= Math.max(1, Math.min(2, w.length - 2)) ? best : undefined;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}

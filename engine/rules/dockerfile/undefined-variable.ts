@@ -1,3 +1,4 @@
+import { editDistance } from '../../text/distance';
 import { defineRule } from '../../define-rule';
 import type { DfInstruction, Stage } from '../../documents/dockerfile';
 import { endOfInstruction, insertLines } from '../../fixes/dockerfile';
@@ -117,7 +118,7 @@ export default defineRule({
             reported.add(ref.name);
             ctx.report({ range: ref.range, messageId: 'undefined', data: { name: ref.name } });
           } else {
-            const suggestion = [...defined].find((d) => d.length >= 4 && d !== ref.name && distance(d, ref.name) <= (ref.name.length > 6 ? 2 : 1));
+            const suggestion = [...defined].find((d) => d.length >= 4 && d !== ref.name && editDistance(d, ref.name) <= (ref.name.length > 6 ? 2 : 1));
             if (suggestion) {
               reported.add(ref.name);
               ctx.report({ range: ref.range, messageId: 'typo', data: { name: ref.name, suggestion }, fixes: [{ title: `Change to $${suggestion}`, edits: [{ range: nameRange(ref), text: suggestion }] }] });
@@ -174,16 +175,3 @@ function envOrder(ins: DfInstruction): Map<string, number> {
   return m;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}

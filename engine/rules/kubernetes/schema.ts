@@ -1,3 +1,4 @@
+import { editDistance } from '../../text/distance';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import schemaData from '../../data/k8s-schema.json';
 import { keyRange, keyString, nodeRange } from '../../documents/yaml-nav';
@@ -68,17 +69,11 @@ function typeOf(node: Node): string {
 
 const TYPE_NAMES: Record<string, string> = { object: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false', null: 'empty' };
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
-}
 
 function suggestion(key: string, props: string[]): string {
   const lower = key.toLowerCase();
   const best = props
-    .map((p) => ({ p, d: p.toLowerCase() === lower ? 0 : distance(key, p) }))
+    .map((p) => ({ p, d: p.toLowerCase() === lower ? 0 : editDistance(key, p) }))
     .filter((x) => x.d <= Math.max(1, Math.floor(key.length / 4)))
     .sort((a, b) => a.d - b.d)[0];
   return best ? ` Did you mean "${best.p}"?` : '';
