@@ -3,6 +3,7 @@ import { formatMessage, type Rule } from './define-rule';
 import { SourceFile } from './documents/source';
 import { ResolvedConfig } from './config';
 import { applySuppressions } from './suppressions';
+import { touchesUnsafe, unsafeRanges } from './fixes/unsafe';
 import { rules as allRules } from './rules/index';
 import { singleFileWorkspace, type WorkspaceView } from './workspace';
 import { hclReady, hclLoadError } from './documents/hcl';
@@ -88,6 +89,9 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
     }
   }
   const kept = applySuppressions(file, findings);
+  // A fix never edits a part of the file its own syntax leaves open (unterminated heredoc, open quote).
+  const unsafe = kept.some((f) => f.fixes.length) ? unsafeRanges(file) : [];
+  if (unsafe.length) for (const f of kept) f.fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesUnsafe(e.range, unsafe)));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, ruleErrors, ...(skipped ? { skipped } : {}) };
 }

@@ -34,12 +34,7 @@ export const PATH_OF: Record<LintKind, string> = {
  * property tolerates them so the suite stays green, and known-bugs.test.ts keeps each one visible as
  * a todo with a minimal reproduction. Remove an entry when its rule is fixed.
  */
-export const KNOWN_FIX_BUGS: { ruleId: RegExp; when: (text: string) => boolean; what: string }[] = [
-  { ruleId: /^dockerfile\/no-root-user$/, when: (t) => t.includes('<<'), what: 'the user fix is appended inside an unterminated heredoc' },
-  { ruleId: /^dockerfile\/package-cache-cleanup$/, when: (t) => /['"`]/.test(t), what: 'the cleanup fix is appended inside an unclosed quote' },
-  { ruleId: /^(kubernetes|compose|actions)\//, when: (t) => /\r(?!\n)/.test(t), what: 'YAML fixes after a lone CR line break (LineIndex counts CR as a break, the YAML parser does not)' },
-  { ruleId: /^compose\//, when: (t) => t.includes('{{'), what: 'compose fixes on a file with {{ }} (masked as a Helm template) do not take effect' },
-];
+export const KNOWN_FIX_BUGS: { ruleId: RegExp; when: (text: string) => boolean; what: string }[] = [];
 /** Rules that throw on some input (reported); tolerated by the properties, reproduced as todos. */
 export const KNOWN_RULE_ERRORS: { ruleId: RegExp; error: RegExp; what: string }[] = [];
 const knownRuleError = (e: { ruleId: string; error: string }) => KNOWN_RULE_ERRORS.some((k) => k.ruleId.test(e.ruleId) && k.error.test(e.error));
