@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar,
 import type { Range } from '../types';
 import type { SourceFile } from './source';
 import type { YamlModel } from './yaml';
+import { cachedView } from './yaml';
 import { asMap, get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
 
@@ -88,17 +89,8 @@ export interface ComposeModel {
   fragment: boolean;
 }
 
-const cache = new WeakMap<YamlModel, ComposeModel>();
-
-export function composeModel(file: SourceFile): ComposeModel {
-  const yaml = file.yaml;
-  let m = cache.get(yaml);
-  if (!m) {
-    m = build(file, yaml);
-    cache.set(yaml, m);
-  }
-  return m;
-}
+/** The Compose view of a file, built once per parse. */
+export const composeModel: (file: SourceFile) => ComposeModel = cachedView(build);
 
 const INTERP = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)((?::?[-?+])[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 

@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Fix, Range, RelatedLocation } from '../types';
 import type { SourceFile } from './source';
-import { templateScanEnd, type YamlDoc, type YamlModel } from './yaml';
+import { cachedView, templateScanEnd, type YamlDoc, type YamlModel } from './yaml';
 import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
 import { defineRule, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
@@ -103,18 +103,8 @@ export interface K8sModel {
   objectAt(offset: number): K8sObject | undefined;
 }
 
-const cache = new WeakMap<YamlModel, K8sModel>();
-
 /** The Kubernetes view of a file, built once per parse. */
-export function k8sModel(file: SourceFile): K8sModel {
-  const yaml = file.yaml;
-  let m = cache.get(yaml);
-  if (!m) {
-    m = build(file, yaml);
-    cache.set(yaml, m);
-  }
-  return m;
-}
+export const k8sModel: (file: SourceFile) => K8sModel = cachedView(build);
 
 const TEMPLATE = /\{\{-?[\s\S]*?-?\}\}/g;
 const CONTROL = /^\{\{-?\s*(?:if|else|end|with|range|define|block|break|continue|\/\*|\$[\w.]*\s*:?=)/;

@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'ya
 import type { Range } from '../types';
 import type { SourceFile } from './source';
 import type { YamlModel } from './yaml';
+import { cachedView } from './yaml';
 import { asMap, get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
 
@@ -112,18 +113,8 @@ export interface WorkflowModel {
   hasTrigger(...names: string[]): boolean;
 }
 
-const cache = new WeakMap<YamlModel, WorkflowModel>();
-
 /** The workflow view of a file, built once per parse. */
-export function workflowModel(file: SourceFile): WorkflowModel {
-  const yaml = file.yaml;
-  let m = cache.get(yaml);
-  if (!m) {
-    m = build(file, yaml);
-    cache.set(yaml, m);
-  }
-  return m;
-}
+export const workflowModel: (file: SourceFile) => WorkflowModel = cachedView(build);
 
 /** `owner/repo[/path]@ref` split; undefined for local and docker uses. */
 export function parseUses(uses: string): { owner: string; repo: string; path?: string; ref?: string; action: string } | undefined {

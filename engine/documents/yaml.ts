@@ -1,3 +1,4 @@
+import type { SourceFile } from './source';
 import { parseAllDocuments, isPair, visit, type Document, type Node } from 'yaml';
 import type { Range } from '../types';
 
@@ -219,4 +220,18 @@ function shiftDocument(doc: Document.Parsed, delta: number) {
     }
     move((node as Node).range as unknown as number[]);
   });
+}
+
+/** A view derived from a file's parsed YAML (Kubernetes objects, workflow jobs …), built once per parse and shared by every rule. */
+export function cachedView<T>(build: (file: SourceFile, yaml: YamlModel) => T): (file: SourceFile) => T {
+  const cache = new WeakMap<YamlModel, T>();
+  return (file) => {
+    const yaml = file.yaml;
+    let view = cache.get(yaml);
+    if (view === undefined) {
+      view = build(file, yaml);
+      cache.set(yaml, view);
+    }
+    return view;
+  };
 }
