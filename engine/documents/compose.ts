@@ -282,6 +282,15 @@ export function splitImage(image: string): { name: string; tag?: string; digest?
  * Does the service look like a one-shot task (migrations, init, tests) rather than a long-running
  * service? Those need no health check, restart policy or resource limits.
  */
+/**
+ * The services a long-running-service rule judges: defined in this file (not a fragment), not
+ * `extends` of another, and not a one-shot task (migrations, init, tests …).
+ */
+export function longRunningServices(m: ComposeModel): (ComposeService & { node: YAMLMap })[] {
+  if (m.fragment) return [];
+  return m.services.filter((s): s is ComposeService & { node: YAMLMap } => !!s.node && !s.get('extends') && !isOneShot(s));
+}
+
 export function isOneShot(svc: ComposeService): boolean {
   if (svc.restart === 'no' && /migrat|init|setup|seed|bootstrap|test|job|task|cli|tools?$/i.test(svc.name)) return true;
   if (/(^|[-_])(migrate|migration|migrations|init|setup|seed|prestart|bootstrap|createbuckets|create-buckets|certs?|tests?|e2e|cypress|playwright)([-_]|$)/i.test(svc.name)) return true;

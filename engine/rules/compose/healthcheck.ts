@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
-import { composeModel, dockerfileOf, isOneShot } from '../../documents/compose';
+import { composeModel, dockerfileOf, longRunningServices } from '../../documents/compose';
 import { insertPairs, raw } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 
@@ -18,10 +18,9 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const m = composeModel(ctx.file);
-    if (m.fragment) return;
     const text = ctx.file.text;
-    for (const s of m.services) {
-      if (!s.node || s.pairOf('healthcheck') || s.get('extends') || isOneShot(s)) continue;
+    for (const s of longRunningServices(m)) {
+      if (s.pairOf('healthcheck')) continue;
       if (s.buildPair) {
         // the image built from the Dockerfile may define HEALTHCHECK: only judge what we can read
         const df = dockerfileOf(ctx.workspace, ctx.file.path, s);

@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
-import { composeModel, dropsPrivileges, isOneShot } from '../../documents/compose';
+import { composeModel, dropsPrivileges, longRunningServices } from '../../documents/compose';
 import { seqItems, str } from '../../documents/yaml-nav';
 import { appendItems, insertPairs } from '../../fixes/yaml';
 import type { Fix, TextEdit } from '../../types';
@@ -18,10 +18,8 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const m = composeModel(ctx.file);
-    if (m.fragment) return;
     const text = ctx.file.text;
-    for (const s of m.services) {
-      if (!s.node || s.get('extends') || isOneShot(s)) continue;
+    for (const s of longRunningServices(m)) {
       const sec = s.get('security_opt');
       const nnp = seqItems(sec).some((i) => /^no-new-privileges(:true|=true)?$/.test(str(i) ?? ''));
       // images that switch user in their entrypoint (postgres, redis …) need CHOWN/SETUID/SETGID: no cap_drop ALL for them

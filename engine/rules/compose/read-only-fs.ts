@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
-import { composeModel, isOneShot } from '../../documents/compose';
+import { composeModel, longRunningServices } from '../../documents/compose';
 import { bool, nodeRange } from '../../documents/yaml-nav';
 import { insertPairs, raw, replaceScalar } from '../../fixes/yaml';
 import type { Fix } from '../../types';
@@ -19,10 +19,8 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const m = composeModel(ctx.file);
-    if (m.fragment) return;
     const text = ctx.file.text;
-    for (const s of m.services) {
-      if (!s.node || s.get('extends') || isOneShot(s)) continue;
+    for (const s of longRunningServices(m)) {
       const ro = s.pairOf('read_only');
       if (ro && bool(ro.value) === true) continue;
       const fixes: Fix[] = [];

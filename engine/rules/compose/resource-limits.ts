@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
-import { composeModel, isOneShot } from '../../documents/compose';
+import { composeModel, longRunningServices } from '../../documents/compose';
 import { get, getPair } from '../../documents/yaml-nav';
 import { ensurePath, raw } from '../../fixes/yaml';
 import type { Fix } from '../../types';
@@ -18,10 +18,8 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const m = composeModel(ctx.file);
-    if (m.fragment) return;
     const text = ctx.file.text;
-    for (const s of m.services) {
-      if (!s.node || s.get('extends') || isOneShot(s)) continue;
+    for (const s of longRunningServices(m)) {
       if (s.get('mem_limit') !== undefined) continue;
       const limits = get(get(get(s.deploy, 'resources'), 'limits'), 'memory');
       if (limits !== undefined) continue;

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
-import { composeModel, isOneShot } from '../../documents/compose';
+import { composeModel, longRunningServices } from '../../documents/compose';
 import { get } from '../../documents/yaml-nav';
 import { insertPairs } from '../../fixes/yaml';
 import type { Fix } from '../../types';
@@ -18,10 +18,8 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const m = composeModel(ctx.file);
-    if (m.fragment) return;
     const text = ctx.file.text;
-    for (const s of m.services) {
-      if (!s.node || s.get('extends') || isOneShot(s)) continue;
+    for (const s of longRunningServices(m)) {
       if (s.get('restart') !== undefined || get(s.deploy, 'restart_policy') !== undefined) continue;
       const fixes: Fix[] = [];
       if (isMap(s.node) && !s.node.flow && s.node.items.length) fixes.push({ title: 'Add restart: unless-stopped', edits: [insertPairs(text, s.node, { restart: 'unless-stopped' }, m.style)] });
