@@ -13,11 +13,17 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistNode>
   constructor(private readonly client: LanguageClient) {}
 
   async refresh(data?: ChecklistResponse) {
+    let next: ChecklistResponse;
     try {
-      this.data = data ?? (await this.client.sendRequest<ChecklistResponse>(ChecklistRequest));
+      next = data ?? (await this.client.sendRequest<ChecklistResponse>(ChecklistRequest));
     } catch (e) {
-      this.data = { lists: [], errors: [`Could not evaluate the checklist: ${(e as Error).message}`] };
+      next = { lists: [], errors: [`Could not evaluate the checklist: ${(e as Error).message}`] };
     }
+    // The server announces every workspace change; most leave the checklist as it was. Re-rendering the
+    // tree then would only replace the rows under the user's pointer (and swallow a click on a checkbox).
+    const unchanged = this.data !== undefined && JSON.stringify(this.data) === JSON.stringify(next);
+    this.data = next;
+    if (unchanged) return;
     this.updateBadge();
     this.emitter.fire(undefined);
   }
