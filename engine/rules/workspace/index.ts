@@ -1,6 +1,7 @@
 import type { Rule } from '../../define-rule';
 import copyIgnoredFile from './copy-ignored-file';
 import dependencyUpdateAutomation from './dependency-update-automation';
+import deployedImageIsBuiltImage from './deployed-image-is-built-image';
 import dockerignoreExcludesSensitive from './dockerignore-excludes-sensitive';
 import dockerignorePresent from './dockerignore-present';
 import envExample from './env-example';
@@ -15,6 +16,7 @@ import userConsistent from './user-consistent';
 export const workspaceRules: readonly Rule[] = [
   copyIgnoredFile,
   dependencyUpdateAutomation,
+  deployedImageIsBuiltImage,
   dockerignoreExcludesSensitive,
   dockerignorePresent,
   envExample,
