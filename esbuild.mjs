@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI into dist/ (node, cjs, sourcemaps).
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -19,7 +19,62 @@ const common = {
   // web-tree-sitter's ESM build reads import.meta.url, which is empty in CJS output; its CJS build
   // finds web-tree-sitter.wasm through __dirname, i.e. next to the bundle.
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  plugins: [jsonAsParse()],
 };
+
+/**
+ * JSON modules become `JSON.parse('…')`: V8 scans a string literal and parses JSON much faster than
+ * it compiles and runs the same data written as an object literal (engine/data is over 1 MB).
+ */
+function jsonAsParse() {
+  return {
+    name: 'json-as-parse',
+    setup(build) {
+      build.onLoad({ filter: /\.json$/ }, (args) => ({
+        contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * The server loads these libraries only when a feature needs them, from sibling files of
+ * dist/server.js, so start-up neither compiles nor runs them: Ajv (a config file, checklists,
+ * Compose schema), web-tree-sitter (Terraform) and the Actions language service (workflow
+ * completion and hover). The source imports them lazily (`require()` / `import()` at first use).
+ */
+const SERVER_CHUNKS = {
+  ajv: { file: 'ajv.js', entry: 'node_modules/ajv/dist/ajv.js' },
+  'web-tree-sitter': { file: 'web-tree-sitter.js', entry: 'node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  // One chunk for both entry points: the cache cleared must be the one the service fills.
+  '@actions/languageservice': { file: 'actions-languageservice.js', contents: "export { complete, hover } from '@actions/languageservice';\nexport { clearCacheEntry } from '@actions/languageservice/utils/workflow-cache';\n" },
+  '@actions/languageservice/utils/workflow-cache': { file: 'actions-languageservice.js' },
+};
+
+/** engine/data files the server reads on first use: copied next to the bundle, required from there. */
+const SERVER_DATA = ['k8s-schema.json', 'rule-docs.json', 'compose-spec.json'];
+
+function serverChunks() {
+  const names = Object.keys(SERVER_CHUNKS).map((n) => n.replace(/[/.@-]/g, '\\$&'));
+  const filter = new RegExp(`^(?:${names.join('|')})$`);
+  return {
+    name: 'server-chunks',
+    setup(build) {
+      // A stub module that require()s the chunk: `import()` of it then stays a synchronous require
+      // (Node's ESM loader would first scan the whole CommonJS chunk for its export names).
+      build.onResolve({ filter }, (args) => ({ path: SERVER_CHUNKS[args.path].file, namespace: 'server-chunk' }));
+      build.onLoad({ filter: /.*/, namespace: 'server-chunk' }, (args) => ({ contents: `module.exports = require('./${args.path}');`, loader: 'js' }));
+      build.onResolve({ filter: /^\.\//, namespace: 'server-chunk' }, (args) => ({ path: args.path, external: true }));
+      // Data: `require('../data/k8s-schema.json')` → `require('./k8s-schema.json')`, read by Node at first use
+      // (JSON.parse of a file, nothing for V8 to compile at start-up).
+      build.onResolve({ filter: /\/data\/[\w.-]+\.json$/ }, (args) => {
+        const name = args.path.slice(args.path.lastIndexOf('/') + 1);
+        return SERVER_DATA.includes(name) && /[\\/]engine[\\/]/.test(args.resolveDir) ? { path: `./${name}`, external: true } : undefined;
+      });
+    },
+  };
+}
 
 // The wasm the Terraform parser loads at run time, next to the bundles (engine/documents/hcl.ts).
 const WASM = [
@@ -29,7 +84,14 @@ const WASM = [
 
 const builds = [
   { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], minify: true },
-  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', define: { SHIPREADY_VERSION: JSON.stringify(version) } },
+  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', define: { SHIPREADY_VERSION: JSON.stringify(version) }, plugins: [jsonAsParse(), serverChunks()] },
+  ...Object.values(SERVER_CHUNKS)
+    .filter((c) => c.entry || c.contents)
+    .map((c) => ({
+      ...common,
+      outfile: `dist/${c.file}`,
+      ...(c.entry ? { entryPoints: [c.entry] } : { stdin: { contents: c.contents, resolveDir: '.', sourcefile: c.file.replace(/\.js$/, '.ts'), loader: 'ts' } }),
+    })),
   { ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { SHIPREADY_VERSION: JSON.stringify(version) }, external: ['@napi-rs/nice'] },
   // The CLI's worker pool: piscina starts its own runtime from dist/worker.js, which runs our task file.
   { ...common, entryPoints: ['cli/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
@@ -38,6 +100,7 @@ const builds = [
 
 mkdirSync('dist', { recursive: true });
 for (const f of WASM) copyFileSync(f, `dist/${f.slice(f.lastIndexOf('/') + 1)}`);
+for (const f of SERVER_DATA) writeFileSync(`dist/${f}`, JSON.stringify(JSON.parse(readFileSync(`engine/data/${f}`, 'utf8'))));
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching');

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parseDocument, LineCounter, isMap, isScalar, type Node } from 'yaml';
 import { minimatch } from 'minimatch';
 import schema from '../schemas/shipready-config.schema.json';
@@ -27,8 +27,12 @@ export const DEFAULT_MAX_FILE_SIZE_KB = 5120;
 export const DEFAULT_LINT_TIME_BUDGET_MS = 5000;
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(schema);
+// Ajv loads and compiles on first use: most workspaces have no config file, and start-up should not pay for it.
+let validator: ValidateFunction | undefined;
+function validateSchema(): ValidateFunction {
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  return (validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
+}
 
 /** Parse and validate `.shipready.yaml` text; unknown rule ids are errors too. */
 export function parseConfig(text: string, knownRules: readonly Rule[]): { config?: ShipreadyConfig; errors: ConfigError[] } {
@@ -39,8 +43,9 @@ export function parseConfig(text: string, knownRules: readonly Rule[]): { config
   }
   const value = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as unknown;
   const errors: ConfigError[] = [];
-  if (!validateSchema(value)) {
-    for (const e of validateSchema.errors ?? []) {
+  const validate = validateSchema();
+  if (!validate(value)) {
+    for (const e of validate.errors ?? []) {
       const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
       const where = e.instancePath || '(root)';
       const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';

@@ -45,11 +45,12 @@ export class ChecklistService {
     // Before the first scan is over the index is partial and items would flip from ✗ to ✓.
     connection.onRequest(ChecklistRequest, async () => {
       await Promise.race([linter.firstScan, new Promise((r) => setTimeout(r, FIRST_SCAN_WAIT_MS))]);
+      await linter.engineReady(); // the checklist reads Terraform files
       return this.evaluate();
     });
-    connection.onRequest(SetManualItemRequest, (p: SetManualItemParams) => this.setManual(p));
-    connection.onRequest(ResetManualItemsRequest, () => this.reset());
-    connection.onRequest(ChecklistMarkdownRequest, (p?: { document?: string }) => upsertSection(p?.document ?? '', checklistMarkdown(this.evaluate())));
+    connection.onRequest(SetManualItemRequest, async (p: SetManualItemParams) => (await linter.engineReady(), this.setManual(p)));
+    connection.onRequest(ResetManualItemsRequest, async () => (await linter.engineReady(), this.reset()));
+    connection.onRequest(ChecklistMarkdownRequest, async (p?: { document?: string }) => (await linter.engineReady(), upsertSection(p?.document ?? '', checklistMarkdown(this.evaluate()))));
   }
 
   /** Tell the client to refresh, once a burst of changes is over. */

@@ -2,7 +2,7 @@
 // same version, so its parse is shared), ask the engine, convert the answer.
 import type { CompletionItem, CompletionParams, Hover, HoverParams, InitializeParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete, hover, preloadWorkflowService, SourceFile, type Finding } from '../engine/index';
+import { complete, hover, preloadWorkflowService, SourceFile, type DocumentKind, type Finding } from '../engine/index';
 import { toCompletionItem, toHover, uriToPath, wordRangeBefore } from './convert';
 import type { Folder, Host } from './host';
 import type { Linter } from './linter';
@@ -14,6 +14,7 @@ export const COMPLETION_CAPABILITIES: Pick<ServerCapabilities, 'completionProvid
 
 export class CompletionService {
   private snippetSupport = true;
+  private preloaded = false;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -23,7 +24,17 @@ export class CompletionService {
 
   initialize(params: InitializeParams) {
     this.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false;
-    void preloadWorkflowService();
+  }
+
+  /**
+   * Diagnostics of a file were published. After the first workflow's, the Actions language service
+   * loads in the background, ready for the first completion there. Not at start-up: it is a large
+   * library that would hold up the first diagnostics, and only workflows need it.
+   */
+  published(kind: DocumentKind) {
+    if (kind !== 'workflow' || this.preloaded) return;
+    this.preloaded = true;
+    setImmediate(() => void preloadWorkflowService());
   }
 
   /** The document as the engine sees it, and its findings when they are for this version. */

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, rules, SourceFile, type DocumentKind, type Finding } from '../engine/index';
+import { classify, lint, rules, SourceFile, type DocumentKind, type Finding } from '../engine/index';
 import type { ShipreadySettings } from '../protocol/settings';
 import { WorkspaceStatusNotification, type WorkspaceStatus } from '../protocol/protocol';
 import { pathToUri, toDiagnostic, toLspRange, uriToPath } from './convert';
@@ -32,13 +32,19 @@ export class Linter {
   /** Resolves once the first workspace scan is over (the checklist waits for it). */
   readonly firstScan = new Promise<void>((resolve) => (this.markScanned = resolve));
   /** Called after every publish (the checklist listens). */
-  onPublished: () => void = () => {};
+  onPublished: (linted: Linted) => void = () => {};
 
   constructor(
     private readonly connection: Connection,
     private readonly host: Host,
     private readonly settingsFor: (uri: string) => Promise<ShipreadySettings>,
     private readonly openDocument: (uri: string) => TextDocument | undefined,
+    /**
+     * Loads what the engine loads asynchronously (the Terraform parser) on first call. Everything
+     * that may read a Terraform file awaits it; the lint of an open non-Terraform document does not,
+     * so the first diagnostics of a Dockerfile do not wait for the wasm parser.
+     */
+    readonly engineReady: () => Promise<void>,
   ) {}
 
   /** Lint a document after the debounce; only the newest version is ever published. */
@@ -62,6 +68,7 @@ export class Linter {
   async lintOpen(uri: string): Promise<Linted | undefined> {
     const doc = this.openDocument(uri);
     if (!doc) return undefined;
+    if (classify(uriToPath(uri) ?? uri, doc.getText(), doc.languageId) === 'terraform') await this.engineReady();
     const settings = await this.settingsFor(uri);
     const current = this.openDocument(uri);
     if (!current || current.version !== doc.version) return undefined; // a newer version is on its way
@@ -121,7 +128,7 @@ export class Linter {
     );
     void this.connection.sendDiagnostics({ uri: linted.uri, version: linted.version ?? undefined, diagnostics });
     this.sendStatus();
-    this.onPublished();
+    this.onPublished(linted);
   }
 
   clear(uri: string) {
@@ -147,6 +154,7 @@ export class Linter {
         const uriOfRoot = pathToUri(folder.root);
         const settings = await this.settingsFor(uriOfRoot);
         if (!settings.enable || !settings.scanWorkspace) continue;
+        await this.engineReady();
         const config = this.host.configFor(folder, settings);
         const files = [...this.host.walk(folder, config)];
         progress?.begin('Shipready', 0, `Linting ${files.length} files`, true);
@@ -195,6 +203,7 @@ export class Linter {
       const changed = new Set(this.changedUris);
       this.changedUris.clear();
       void (async () => {
+        await this.engineReady();
         for (const [other, linted] of [...this.results]) {
           if (changed.has(other) || !CROSS_FILE_KINDS.has(linted.file.kind)) continue;
           const doc = this.openDocument(other);
@@ -207,6 +216,7 @@ export class Linter {
 
   /** Re-lint what is already known: open documents (current text) and scanned files (cached text). */
   async relintAll() {
+    await this.engineReady();
     for (const [uri, linted] of [...this.results]) {
       const doc = this.openDocument(uri);
       if (doc) await this.lintOpen(uri);
@@ -231,6 +241,7 @@ export class Linter {
     } catch {
       return;
     }
+    await this.engineReady();
     this.lintText(uri, text, null, undefined, await this.settingsFor(uri));
   }
 

@@ -30,19 +30,23 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const host = new Host((m) => connection.console.info(m));
-const linter = new Linter(connection, host, (uri) => settings.get(uri), (uri) => documents.get(uri));
+// The Terraform parser (wasm) loads on first need, or in the background after the first diagnostics:
+// start-up and the first diagnostics of other files do not wait for it.
+let engineLoad: Promise<void> | undefined;
+const engineReady = () => (engineLoad ??= initEngine());
+const linter = new Linter(connection, host, (uri) => settings.get(uri), (uri) => documents.get(uri), engineReady);
 const checklist = new ChecklistService(connection, host, linter);
 const completion = new CompletionService(documents, host, linter);
-linter.onPublished = () => checklist.changed();
+linter.onPublished = (linted) => {
+  checklist.changed();
+  completion.published(linted.file.kind);
+  if (!engineLoad) setImmediate(() => void engineReady());
+};
 let snippetSupport = false;
 let watchedFilesDynamic = false;
 let workspaceFoldersSupport = false;
 
-// The Terraform parser loads asynchronously; no document arrives before initialize has answered.
-const engineReady = initEngine();
-
-connection.onInitialize(async (params): Promise<InitializeResult> => {
-  await engineReady;
+connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   settings.supported = !!caps.workspace?.configuration;
   completion.initialize(params);
@@ -132,6 +136,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
+  await engineReady();
   const s = await settings.get(doc.uri);
   return codeActions(params, doc, {
     snippetSupport,
@@ -146,8 +151,14 @@ connection.onCodeAction(async (params) => {
   });
 });
 
-connection.onCompletion((params) => completion.completion(params));
-connection.onHover((params) => completion.hover(params));
+connection.onCompletion(async (params) => {
+  await engineReady();
+  return completion.completion(params);
+});
+connection.onHover(async (params) => {
+  await engineReady();
+  return completion.hover(params);
+});
 
 connection.onRequest(StatsRequest, (): ServerStats => ({
   documents: linter.results.size,

@@ -144,6 +144,21 @@ describe('bundles', () => {
     assert.deepEqual(leaked, [], 'the client bundle must not contain engine code');
   });
 
+  it('every file dist/server.js loads at run time is built and shipped in the .vsix', (t) => {
+    const server = join(ROOT, 'dist', 'server.js');
+    if (!existsSync(server)) {
+      t.skip('dist/server.js is not built');
+      return;
+    }
+    // Chunks and data the server requires on first use, and the wasm files of the Terraform parser.
+    const loaded = [...readFileSync(server, 'utf8').matchAll(/require\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    assert.ok(loaded.includes('ajv.js'), 'the scan finds the lazily required chunks');
+    const needed = [...new Set([...loaded, 'web-tree-sitter.wasm', 'tree-sitter-terraform.wasm'])];
+    const shipped = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+    assert.deepEqual(needed.filter((f) => !existsSync(join(ROOT, 'dist', f))), [], 'built next to dist/server.js');
+    assert.deepEqual(needed.filter((f) => !shipped.includes(`!dist/${f}`)), [], 'listed in .vscodeignore');
+  });
+
   for (const name of ['server.js', 'cli.js']) {
     it(`dist/${name} does not load vscode`, (t) => {
       const p = join(ROOT, 'dist', name);

@@ -1,5 +1,5 @@
 // Checklist definitions (built-in + the team's), evaluated against the workspace index.
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
 import builtin from './checklists.json';
 import schema from '../../schemas/checklist.schema.json';
@@ -9,10 +9,16 @@ import type { ChecklistDefs, ChecklistItemResult, ChecklistListResult, Checklist
 export const TEAM_CHECKLIST_FILE = '.shipready/checklist.yaml';
 export const MANUAL_STATE_FILE = '.shipready/checklist.json';
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// Ajv loads and compiles on first use (the checklist is evaluated after the first diagnostics).
+let validator: ValidateFunction | undefined;
+function checklistSchema(): ValidateFunction {
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  return (validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
+}
 
 /** Validate checklist definitions (built-in data or a team file). */
 export function validateDefs(value: unknown): string[] {
+  const validate = checklistSchema();
   if (validate(value)) {
     const problems: string[] = [];
     for (const l of (value as ChecklistDefs).lists ?? []) for (const i of l.items ?? []) if (i.check && !evaluators[i.check]) problems.push(`/${l.id}/${i.id}: unknown check "${i.check}"`);

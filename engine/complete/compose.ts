@@ -3,7 +3,6 @@
 // best-practice blocks (`healthcheck`, `deploy.resources`).
 import type { SourceFile } from '../documents/source';
 import { getPath, seqItems, str } from '../documents/yaml-nav';
-import spec from '../data/compose-spec.json';
 import { SchemaNav, type JsonSchema } from './schema-nav';
 import { ITEM, yamlCursor, yamlKeyAt } from './yaml-context';
 import { blockItems, COMPOSE_DEPLOY_BLOCKS, COMPOSE_SERVICE_BLOCKS } from './blocks';
@@ -18,8 +17,10 @@ const VALUE_HINTS: Record<string, string[]> = {
 };
 
 let nav: SchemaNav | undefined;
-const root = spec as unknown as JsonSchema & { definitions: Record<string, JsonSchema> };
-const schemaNav = () => (nav ??= new SchemaNav(root.definitions));
+let spec: (JsonSchema & { definitions: Record<string, JsonSchema> }) | undefined;
+// The spec loads on the first Compose completion or hover, not at start-up.
+const specRoot = () => (spec ??= require('../data/compose-spec.json') as JsonSchema & { definitions: Record<string, JsonSchema> });
+const schemaNav = () => (nav ??= new SchemaNav(specRoot().definitions));
 
 /** Service names of the file (top-level `services:` keys), from the cached parse. */
 function serviceNames(file: SourceFile): string[] {
@@ -71,7 +72,7 @@ export function completeCompose(file: SourceFile, offset: number): CompletionIte
     }
   }
 
-  const target = n.at(root, p);
+  const target = n.at(specRoot(), p);
   if (c.at === 'value' || (c.itemStart && n.shape(target) === 'scalar' && p.at(-1) === ITEM)) {
     const hint = p[0] === 'services' && p.length === 3 ? VALUE_HINTS[p[2]] : undefined;
     if (hint) return hint.map((v, i) => ({ label: v, kind: 'enum' as const, detail: p[2], range: c.range, sortText: String(i).padStart(3, '0') }));
@@ -89,7 +90,7 @@ export function hoverCompose(file: SourceFile, offset: number): HoverResult | un
   const key = yamlKeyAt(file, offset);
   if (!key) return undefined;
   const n = schemaNav();
-  const s = n.at(root, key.path);
+  const s = n.at(specRoot(), key.path);
   if (!s) return undefined;
   const description = s.description ?? n.deref(s)?.description;
   if (!description) return undefined;

@@ -2,7 +2,6 @@
 // apiVersion/kind pairs, the keys valid at the cursor's path of that kind, enum values, and
 // best-practice blocks inside containers and pod specs.
 import type { SourceFile } from '../documents/source';
-import schemaData from '../data/k8s-schema.json';
 import { SchemaNav, type JsonSchema } from './schema-nav';
 import { ITEM, topLevelScalars, yamlCursor, yamlKeyAt, type YamlCursor } from './yaml-context';
 import { blockItems, K8S_CONTAINER_BLOCKS, K8S_POD_BLOCKS } from './blocks';
@@ -26,7 +25,8 @@ let index: K8sIndex | undefined;
 /** The schema, indexed once per process. */
 function k8s(): K8sIndex {
   if (!index) {
-    const data = schemaData as unknown as { kinds: KindSchema[]; definitions: Record<string, JsonSchema>; kubernetes: string };
+    // Loaded on first use, not at start-up.
+    const data = require('../data/k8s-schema.json') as { kinds: KindSchema[]; definitions: Record<string, JsonSchema>; kubernetes: string };
     const byKey = new Map<string, KindSchema>();
     for (const k of data.kinds) byKey.set(`${k.apiVersion} ${k.kind}`, k);
     index = { nav: new SchemaNav(data.definitions), kinds: data.kinds, byKey, kubernetes: data.kubernetes };

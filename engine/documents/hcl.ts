@@ -2,7 +2,7 @@
 // loads asynchronously once (`initHcl()`); after that parsing is synchronous. Offsets are UTF-16
 // code units: web-tree-sitter parses JS strings as UTF-16, so node.startIndex is already the
 // engine's offset (test/engine/terraform-hcl.test.ts checks this with non-ASCII text).
-import { Parser, Language, type Node } from 'web-tree-sitter';
+import type { Parser, Language, Node } from 'web-tree-sitter';
 import type { Range, TextEdit } from '../types';
 
 export interface HclLabel {
@@ -101,6 +101,8 @@ function grammarCandidates(): string[] {
 export function initHcl(): Promise<void> {
   loading ??= (async () => {
     try {
+      // web-tree-sitter loads here, not when this module does: start-up without Terraform skips it.
+      const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
       await Parser.init();
       let lang: Language | undefined;
       let last: unknown;

@@ -10,19 +10,21 @@ import { hoverCompose } from '../complete/compose';
 import { hoverDockerfile } from '../complete/dockerfile';
 import { hoverWorkflow } from '../complete/workflow';
 import type { HoverResult } from '../complete/types';
-import ruleDocs from '../data/rule-docs.json';
 
 export interface HoverOptions {
   /** The file's current findings: a hover on one explains its rule. */
   findings?: readonly Finding[];
 }
 
-const DOCS = ruleDocs as Record<string, { why: string; good?: { lang: string; code: string } }>;
+type RuleDocs = Record<string, { why: string; good?: { lang: string; code: string } }>;
+let docs: RuleDocs | undefined;
+/** The rule explanations, loaded on the first hover (not at start-up). */
+const ruleDocs = (): RuleDocs => (docs ??= require('../data/rule-docs.json') as RuleDocs);
 
 /** Markdown explaining a rule: its summary, why it exists, and the good example of its docs page. */
 export function ruleHover(ruleId: string, docsUrl?: string): string | undefined {
   const rule = ruleById.get(ruleId);
-  const doc = DOCS[ruleId];
+  const doc = ruleDocs()[ruleId];
   if (!rule && !doc) return undefined;
   const parts = [`**${ruleId}**${rule ? ` — ${rule.meta.summary}` : ''}`];
   if (doc?.why) parts.push(`**Why:** ${doc.why}`);

@@ -173,3 +173,32 @@ describe('language server over stdio', { skip: !fs.existsSync(SERVER) && 'run np
     assert.equal(client.proc.exitCode, null, 'server still running');
   });
 });
+
+describe('the Terraform parser loads on demand', { skip: !fs.existsSync(SERVER) && 'run npm run build first' }, () => {
+  // The server answers initialize without waiting for the wasm parser; a Terraform file opened
+  // first must still get its findings, never the "parser is not loaded yet" notice.
+  const TF = 'resource "aws_ebs_volume" "v" {\n  size = 1\n}\n';
+  const notLoaded = (p: { diagnostics: { message: unknown }[] }) => p.diagnostics.some((d) => /Terraform parser/.test(String(d.message)));
+
+  for (const [name, rootFiles] of [
+    ['with no workspace folder', undefined],
+    ['in a workspace scanned at start-up', { 'infra/main.tf': TF }],
+  ] as const) {
+    it(`lints a Terraform file opened right after initialize (${name})`, async () => {
+      const root = rootFiles ? tempWorkspace(rootFiles) : undefined;
+      const client = new TestClient({ rootPath: root, settings: { lintDebounceMs: 0 } });
+      try {
+        await client.initialize();
+        const tf = root ? uri(path.join(root, 'infra/main.tf')) : 'file:///nowhere/main.tf';
+        await client.open(tf, 'terraform', TF, 1);
+        const p = await client.waitFor(tf, (x) => x.version === 1);
+        assert.ok(!notLoaded(p), JSON.stringify(p.diagnostics));
+        assert.ok(ids(p).includes('terraform/encryption-at-rest'), JSON.stringify(ids(p)));
+        assert.ok(!client.published.some(notLoaded), 'no publish says the parser is not loaded');
+      } finally {
+        await client.stop();
+        if (root) fs.rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
+});

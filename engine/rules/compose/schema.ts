@@ -1,12 +1,15 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { defineRule } from '../../define-rule';
 import { composeModel, resolveMergeKeys } from '../../documents/compose';
 import { getPath, keyRange, getPair, nodeRange, type YNode } from '../../documents/yaml-nav';
-import spec from '../../data/compose-spec.json';
 
 let validator: ValidateFunction | undefined;
+/** Ajv and the Compose spec load on the first Compose file, not at start-up. */
 function validate(): ValidateFunction {
-  return (validator ??= new Ajv({ allErrors: true, strict: false, verbose: true, code: { optimize: false } }).compile(spec as object));
+  if (validator) return validator;
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  const spec = require('../../data/compose-spec.json') as object;
+  return (validator = new Ajv({ allErrors: true, strict: false, verbose: true, code: { optimize: false } }).compile(spec));
 }
 
 export default defineRule({

@@ -1,6 +1,5 @@
 import { editDistance } from '../../text/distance';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import schemaData from '../../data/k8s-schema.json';
 import { keyRange, keyString, nodeRange } from '../../documents/yaml-nav';
 import { defineK8sRule, type K8sModel, type K8sObject } from '../../documents/k8s';
 import type { Range } from '../../types';
@@ -28,7 +27,8 @@ interface Index {
 let index: Index | undefined;
 function schemas(): Index {
   if (!index) {
-    const data = schemaData as unknown as { kinds: (Schema & { apiVersion: string; kind: string })[]; definitions: Record<string, Schema>; kubernetes: string };
+    // The 870 KB schema loads on the first Kubernetes manifest, not at start-up.
+    const data = require('../../data/k8s-schema.json') as { kinds: (Schema & { apiVersion: string; kind: string })[]; definitions: Record<string, Schema>; kubernetes: string };
     const kinds = new Map<string, Schema>();
     const versionsOf = new Map<string, string[]>();
     const groups = new Set<string>();
