@@ -31,7 +31,19 @@ export interface RuleContext<K extends DocumentKind = DocumentKind, M extends st
   options: Record<string, unknown>;
   /** The other files of the workspace, for cross-file rules (`crossFile: true`). */
   workspace: WorkspaceView;
+  /**
+   * Set when a `perDocument` rule runs on part of a YAML file: it looks only at the documents of
+   * this scope (`doc` holds only them, and the Kubernetes view only their objects).
+   */
+  scope?: DocumentScope;
   report(report: Report<M>): void;
+}
+
+/** One run of a YAML file from a `---` line to the next: the unit a `perDocument` rule runs on. */
+export interface DocumentScope {
+  range: Range;
+  /** Indexes of its documents in the file's `YamlModel.docs`: first, and one past the last. */
+  docs: readonly [number, number];
 }
 
 export interface RuleDefinition<K extends DocumentKind, M extends string> {
@@ -46,6 +58,8 @@ export interface RuleDefinition<K extends DocumentKind, M extends string> {
   fixable: boolean;
   /** The rule reads other files through `ctx.workspace`: re-run it when any file of the workspace changes. */
   crossFile?: boolean;
+  /** Its findings about a YAML document depend only on that document: re-run only on documents that change. */
+  perDocument?: boolean;
   options?: object;
   check(ctx: RuleContext<K, M>): void;
 }

@@ -1,6 +1,8 @@
 import type { Finding, Severity } from './types';
-import { formatMessage, type Rule } from './define-rule';
+import { formatMessage, type DocumentScope, type Rule } from './define-rule';
 import { SourceFile } from './documents/source';
+import { yamlStyle, type YamlModel } from './documents/yaml';
+import { findingsIn, type LintMemo, type MemoEntry } from './lint-memo';
 import { ResolvedConfig } from './config';
 import { applySuppressions } from './suppressions';
 import { touchesUnsafe, unsafeRanges } from './fixes/unsafe';
@@ -53,6 +55,9 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   const budget = options.timeBudgetMs ?? config.lintTimeBudgetMs;
   const started = performance.now();
   let skipped: string | undefined;
+  // A new version of a file linted before: `perDocument` rules run only on the documents that changed.
+  const memo = file.lintMemo && YAML_KINDS.has(file.kind) ? file.lintMemo : undefined;
+  let parts: Part[] | undefined;
   for (const rule of rules) {
     if (performance.now() - started > budget) {
       skipped = `linting stopped after ${Math.round(performance.now() - started)} ms (time budget ${budget} ms): the remaining rules did not run on this file`;
@@ -62,15 +67,16 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
     if (options.crossFile !== undefined && !!rule.meta.crossFile !== options.crossFile) continue;
     const { severity, options: ruleOptions } = config.ruleFor(rule.meta.id, relPath);
     if (severity === 'off') continue;
-    const own: Finding[] = [];
-    try {
+    const run = (part?: Part): Finding[] => {
+      const own: Finding[] = [];
       rule.check({
         file,
         get doc() {
-          return modelOf(file);
+          return part ? part.doc : modelOf(file);
         },
         options: ruleOptions,
         workspace,
+        ...(part ? { scope: part.scope } : {}),
         report: (r) =>
           own.push({
             ruleId: rule.meta.id,
@@ -83,17 +89,60 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
             related: r.related,
           }),
       } as Parameters<Rule['check']>[0]);
-      findings.push(...own);
+      return own;
+    };
+    try {
+      if (memo && rule.meta.perDocument) {
+        parts ??= documentParts(file, memo, [config, relPath, file.path]);
+        const own: Finding[] = [];
+        for (const part of parts) own.push(...findingsIn(part.entry, rule, part.scope.range.start, file.path, () => run(part)));
+        findings.push(...own);
+      } else findings.push(...run());
     } catch (e) {
       ruleErrors.push({ ruleId: rule.meta.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
     }
   }
+  if (parts) memo!.end();
   const kept = applySuppressions(file, findings);
   // A fix never edits a part of the file its own syntax leaves open (unterminated heredoc, open quote).
   const unsafe = kept.some((f) => f.fixes.length) ? unsafeRanges(file) : [];
   if (unsafe.length) for (const f of kept) f.fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesUnsafe(e.range, unsafe)));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, ruleErrors, ...(skipped ? { skipped } : {}) };
+}
+
+const YAML_KINDS = new Set(['kubernetes', 'workflow', 'compose', 'yaml']);
+
+/** One document of a YAML file (from its `---` line to the next), as a `perDocument` rule sees it. */
+interface Part {
+  scope: DocumentScope;
+  /** The YAML model of this part alone. */
+  doc: YamlModel;
+  entry: MemoEntry;
+}
+
+/**
+ * The documents of a file and their memo entries. An entry is found by the document's text (not
+ * the text parsed, where templates are masked) and the line after it, which a finding at the
+ * document's end may look at; the file's YAML style and templating are part of the memo's context.
+ */
+function documentParts(file: SourceFile, memo: LintMemo, context: unknown[]): Part[] {
+  const yaml = file.yaml;
+  const style = yamlStyle(file);
+  memo.begin([...context, yaml.templated, style.indent, style.seqIndent, style.eol]);
+  const text = file.text;
+  return yaml.chunks.map((chunk, i) => {
+    const next = yaml.chunks[i + 1];
+    const end = next ? next.start : text.length;
+    const nextLineEnd = next ? text.indexOf('\n', end) : -1;
+    const after = next ? text.slice(end, nextLineEnd < 0 ? text.length : nextLineEnd) : '';
+    const key = `${text.slice(chunk.start, end)}\0${next ? 'next' : 'end'}\0${after}`;
+    return {
+      scope: { range: { start: chunk.start, end }, docs: chunk.docRange },
+      doc: { docs: yaml.docs.slice(...chunk.docRange), errors: yaml.errors.slice(...chunk.errorRange), templated: yaml.templated, chunks: [chunk] },
+      entry: memo.entry(key),
+    };
+  });
 }
 
 function modelOf(file: SourceFile): unknown {

@@ -85,6 +85,12 @@ export interface RuleMeta {
   fixable: boolean;
   /** Reads other files through the workspace index; re-run when any of them changes. */
   crossFile?: boolean;
+  /**
+   * What the rule finds about one YAML document depends only on that document (its text up to the
+   * next `---` line) and the file's YAML style: after an edit, the runner re-runs it only on the
+   * documents that changed and moves the findings of the others (engine/run.ts).
+   */
+  perDocument?: boolean;
   /** JSON schema of the rule's options. */
   options?: object;
   docsUrl: string;

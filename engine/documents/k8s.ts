@@ -3,10 +3,10 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Fix, Range, RelatedLocation } from '../types';
 import type { SourceFile } from './source';
-import { cachedView, templateScanEnd, type YamlDoc, type YamlModel } from './yaml';
+import { cachedView, templateScanEnd, yamlStyle, type YamlDoc, type YamlModel } from './yaml';
 import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
-import { detectStyle, mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
-import { defineRule, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
+import { mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
+import { defineRule, type DocumentScope, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
 import { perWorkspace } from '../workspace';
 
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
@@ -347,14 +347,13 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
   }
 
   const workloads = objects.filter((o) => o.workload).map((o) => o.workload!);
-  let style: YamlStyle | undefined;
   const model: K8sModel = {
     file,
     text,
     objects,
     workloads,
     get style() {
-      return (style ??= detectStyle(text, ...yaml.docs.map((d) => d.doc.contents)));
+      return yamlStyle(file);
     },
     templated,
     unknown,
@@ -443,8 +442,9 @@ export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule
     ...rest,
     kind: 'kubernetes',
     check(ctx) {
-      const k8s = k8sModel(ctx.file);
-      if (k8s.objects.length === 0) return;
+      const whole = k8sModel(ctx.file);
+      if (whole.objects.length === 0) return;
+      const k8s = ctx.scope ? scopedModel(whole, ctx.scope) : whole;
       const report = ctx.report.bind(ctx);
       const wrapped: RuleContext<'kubernetes', M> = {
         file: ctx.file,
@@ -462,6 +462,32 @@ export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule
       check(wrapped, k8s);
     },
   });
+}
+
+const scopedModels = new WeakMap<K8sModel, Map<number, K8sModel>>();
+
+/** The Kubernetes view of part of a file (for `perDocument` rules): only the objects of its documents. */
+function scopedModel(whole: K8sModel, scope: DocumentScope): K8sModel {
+  let byStart = scopedModels.get(whole);
+  if (!byStart) scopedModels.set(whole, (byStart = new Map()));
+  let view = byStart.get(scope.range.start);
+  if (!view) {
+    // Objects are in document order: the first at or after the scope's first document, up to its last.
+    const firstAt = (index: number) => {
+      let lo = 0;
+      let hi = whole.objects.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (whole.objects[mid].doc.index < index) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const objects = whole.objects.slice(firstAt(scope.docs[0]), firstAt(scope.docs[1]));
+    view = Object.assign(Object.create(whole) as K8sModel, { objects, workloads: objects.filter((o) => o.workload).map((o) => o.workload!) });
+    byStart.set(scope.range.start, view);
+  }
+  return view;
 }
 
 export interface WorkloadFilter {

@@ -4,6 +4,7 @@ import { classify } from './classify';
 import { parseDockerfile, type DockerfileModel } from './dockerfile';
 import { parseYaml, type YamlModel } from './yaml';
 import { parseTerraform, type TerraformModel } from './terraform';
+import { LintMemo } from '../lint-memo';
 
 /** One version of one file: its text, kind and (lazily, once) its parsed models. */
 export class SourceFile {
@@ -14,6 +15,8 @@ export class SourceFile {
   readonly kind: DocumentKind;
 
   private previous?: SourceFile;
+  /** What the runner keeps between lints of this file's versions (engine/run.ts); set on a version that replaces another. */
+  readonly lintMemo?: LintMemo;
 
   /**
    * `path` uses forward slashes; it is what findings and config globs refer to. `previous` is the
@@ -24,6 +27,7 @@ export class SourceFile {
     if (previous && previous.kind === this.kind && this.kind !== 'dockerfile') {
       this.previous = previous;
       previous.previous = undefined; // never a chain of old versions
+      this.lintMemo = previous.lintMemo ?? new LintMemo();
     }
   }
 

@@ -1,6 +1,7 @@
 import type { SourceFile } from './source';
 import { parseAllDocuments, isPair, visit, type Document, type Node } from 'yaml';
 import type { Range } from '../types';
+import { detectStyle, type YamlStyle } from '../fixes/yaml';
 
 export interface YamlDoc {
   doc: Document.Parsed;
@@ -24,6 +25,9 @@ export interface Chunk {
   start: number;
   text: string;
   docs: Document.Parsed[];
+  /** Where its documents and their errors are in the model's `docs` and `errors`: first, one past the last. */
+  docRange: [number, number];
+  errorRange: [number, number];
 }
 
 /** How many chunks were parsed (not reused) since start-up: lets tests prove re-parsing is incremental. */
@@ -150,7 +154,7 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
     const old = reusable.get(chunkText)?.shift();
     if (old) {
       if (old.start !== start) for (const d of old.docs) shiftDocument(d, start - old.start);
-      return { start, text: chunkText, docs: old.docs };
+      return { start, text: chunkText, docs: old.docs, docRange: [0, 0], errorRange: [0, 0] };
     }
     yamlParseStats.chunksParsed++;
     const parse = (t: string) => {
@@ -168,16 +172,20 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
     }
     for (const d of docs) dropIfTooDeep(d);
     if (start !== 0) for (const d of docs) shiftDocument(d, start);
-    return { start, text: chunkText, docs };
+    return { start, text: chunkText, docs, docRange: [0, 0], errorRange: [0, 0] };
   });
   const docs: YamlDoc[] = [];
   const errors: YamlModel['errors'] = [];
   for (const chunk of chunks) {
+    const firstDoc = docs.length;
+    const firstError = errors.length;
     for (const doc of chunk.docs) {
       const r = doc.range ?? [chunk.start, chunk.start, chunk.start];
       docs.push({ doc, index: docs.length, range: { start: r[0], end: r[2] } });
       for (const e of doc.errors) errors.push({ message: e.message, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) } });
     }
+    chunk.docRange = [firstDoc, docs.length];
+    chunk.errorRange = [firstError, errors.length];
   }
   return { docs, errors, templated, chunks };
 }
@@ -235,3 +243,6 @@ export function cachedView<T>(build: (file: SourceFile, yaml: YamlModel) => T): 
     return view;
   };
 }
+
+/** The indentation style of a YAML file, from its parsed documents (what fixes indent by). */
+export const yamlStyle: (file: SourceFile) => YamlStyle = cachedView((file, yaml) => detectStyle(file.text, ...yaml.docs.map((d) => d.doc.contents)));

@@ -84,6 +84,7 @@ export default defineK8sRule({
     deprecated: '{{apiVersion}} {{kind}} is deprecated since Kubernetes {{deprecated}} and will be removed: use {{replacement}}.',
   },
   fixable: true,
+  perDocument: true,
   options: {
     type: 'object',
     properties: { kubernetesVersion: { type: 'string', pattern: '^1\\.\\d+$', description: 'The Kubernetes version you deploy to, e.g. "1.31" (default 1.33).' } },

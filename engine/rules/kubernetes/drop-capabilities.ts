@@ -14,6 +14,7 @@ export default defineK8sRule({
     dangerous: 'Container "{{name}}" adds the dangerous capability {{cap}}.',
   },
   fixable: true,
+  perDocument: true,
   options: { type: 'object', properties: { allowedCapabilities: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
   check(ctx, k8s) {
     const allowed = new Set(((ctx.options.allowedCapabilities as string[] | undefined) ?? []).map((c) => c.toUpperCase().replace(/^CAP_/, '')));

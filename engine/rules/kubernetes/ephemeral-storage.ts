@@ -13,6 +13,7 @@ export default defineK8sRule({
     missing: 'Container "{{name}}" does not set {{missing}}: a runaway log or temp file can fill the node\'s disk.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s, ['initContainer', 'container'])) {
       const resources = get(c.node, 'resources');

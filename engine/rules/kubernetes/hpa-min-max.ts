@@ -16,6 +16,7 @@ export default defineK8sRule({
     noRange: 'minReplicas equals maxReplicas ({{max}}): the autoscaler can never scale.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const o of k8s.objects) {
       if (o.kind !== 'HorizontalPodAutoscaler') continue;

@@ -13,6 +13,7 @@ export default defineK8sRule({
     noDigest: 'Image "{{image}}" is not pinned by digest: the tag can be moved to other content.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s)) {
       if (!c.image || !c.imageNode) continue;

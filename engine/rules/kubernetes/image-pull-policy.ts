@@ -15,6 +15,7 @@ export default defineK8sRule({
     notAlways: 'Container "{{name}}" uses the tag of "{{image}}" with imagePullPolicy {{policy}}: a node keeps running whatever it pulled first under that tag.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s)) {
       if (!c.image) continue;

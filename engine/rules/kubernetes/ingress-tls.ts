@@ -12,6 +12,7 @@ export default defineK8sRule({
     missing: 'Ingress "{{name}}" has no tls section: its hosts are served over plain HTTP.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const o of k8s.objects) {
       if (o.kind !== 'Ingress') continue;

@@ -15,6 +15,7 @@ export default defineK8sRule({
     restartPolicy: 'The pod template of {{kind}} "{{name}}" has restartPolicy {{value}}: Jobs need OnFailure or Never.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const w of workloadsOf(k8s)) {
       if (w.kind !== 'Job' && w.kind !== 'CronJob') continue;

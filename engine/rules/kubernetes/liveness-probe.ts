@@ -11,6 +11,7 @@ export default defineK8sRule({
     missing: 'Container "{{name}}" has no livenessProbe: a hung process is never restarted.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { w, c } of containersOf(k8s, ['container'])) {
       if (isBatch(w) || k8s.has(c.node, 'livenessProbe') !== 'no') continue;

@@ -13,6 +13,7 @@ export default defineK8sRule({
     host: 'The pod sets {{field}}: true: it shares the node\'s namespace and escapes pod isolation.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const w of workloadsOf(k8s, { helmTests: true })) {
       for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {

@@ -13,6 +13,7 @@ export default defineK8sRule({
     hostPort: 'Container "{{name}}" binds host port {{port}}: it limits scheduling to one pod per node and bypasses network policies. Use a Service.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       for (const p of portsOf(c)) {

@@ -11,6 +11,7 @@ export default defineK8sRule({
     forbidden: 'Service "{{name}}" has type {{type}}: it opens a port on every node, outside your ingress and its TLS. Use ClusterIP behind an Ingress or a LoadBalancer.',
   },
   fixable: false,
+  perDocument: true,
   options: {
     type: 'object',
     properties: { forbiddenTypes: { type: 'array', items: { type: 'string', enum: ['NodePort', 'LoadBalancer', 'ExternalName', 'ClusterIP'] } } },

@@ -12,6 +12,7 @@ export default defineK8sRule({
     allowed: 'Container "{{name}}" sets allowPrivilegeEscalation: true.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { w, c } of containersOf(k8s, ['initContainer', 'container'])) {
       const name = c.name ?? `#${c.index + 1}`;

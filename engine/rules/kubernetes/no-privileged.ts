@@ -13,6 +13,7 @@ export default defineK8sRule({
     privileged: 'Container "{{name}}" runs privileged: it has every capability and access to all host devices.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { w, c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       const s = securitySetting(k8s, w, c, 'privileged', false);

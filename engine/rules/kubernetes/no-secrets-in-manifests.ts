@@ -27,6 +27,7 @@ export default defineK8sRule({
     secretObject: 'Secret "{{name}}" has its values in the repository ({{field}}): anyone with read access has them. Use an external secret store (External Secrets, Sealed Secrets, SOPS).',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       for (const env of seqMaps(get(c.node, 'env'))) {

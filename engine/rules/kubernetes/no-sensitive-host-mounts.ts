@@ -18,6 +18,7 @@ export default defineK8sRule({
     writable: 'Host path {{path}} (volume "{{volume}}") is mounted writable in container "{{container}}": set readOnly: true.',
   },
   fixable: false,
+  perDocument: true,
   check(ctx, k8s) {
     for (const w of workloadsOf(k8s, { helmTests: true })) {
       const volumes = volumesOf(w);

@@ -11,6 +11,7 @@ export default defineK8sRule({
     ssh: 'Container "{{name}}" exposes port 22: containers are replaced, not logged into. Use kubectl exec or ephemeral debug containers.',
   },
   fixable: false,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s, ['initContainer', 'container', 'ephemeralContainer'], { helmTests: true })) {
       for (const p of portsOf(c)) {

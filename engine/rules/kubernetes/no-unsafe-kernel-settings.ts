@@ -28,6 +28,7 @@ export default defineK8sRule({
     hostProcess: 'windowsOptions.hostProcess: true runs the container as a process on the Windows host.',
   },
   fixable: false,
+  perDocument: true,
   check(ctx, k8s) {
     const at = (n: Node) => ({ start: n.range![0], end: n.range![1] });
     for (const w of workloadsOf(k8s, { helmTests: true })) {

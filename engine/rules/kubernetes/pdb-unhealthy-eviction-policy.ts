@@ -12,6 +12,7 @@ export default defineK8sRule({
     missing: 'PodDisruptionBudget "{{name}}" has no unhealthyPodEvictionPolicy: crash-looping pods it protects can block node drains. Set AlwaysAllow.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const o of k8s.objects) {
       if (o.kind !== 'PodDisruptionBudget' || o.apiVersion !== 'policy/v1') continue;

@@ -13,6 +13,7 @@ export default defineK8sRule({
     notAllowed: 'priorityClassName "{{value}}" is not one of the allowed classes ({{allowed}}).',
   },
   fixable: false,
+  perDocument: true,
   options: {
     type: 'object',
     properties: { allowed: { type: 'array', items: { type: 'string' }, description: 'Allowed priority class names.' } },

@@ -14,6 +14,7 @@ export default defineK8sRule({
     unknownNumber: 'The {{probe}} uses port {{port}}, which container "{{name}}" does not declare (it declares {{declared}}).',
   },
   fixable: true,
+  perDocument: true,
   options: {
     type: 'object',
     properties: { checkNumericPorts: { type: 'boolean', description: 'Also report numeric ports the container does not declare (declaring ports is optional in Kubernetes, so this is off by default).' } },

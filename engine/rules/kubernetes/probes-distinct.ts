@@ -25,6 +25,7 @@ export default defineK8sRule({
     same: 'Container "{{name}}": the livenessProbe checks the same endpoint as the readinessProbe ({{endpoint}}). A slow dependency then restarts the pod instead of taking it out of rotation: use e.g. /health for liveness and /ready for readiness.',
   },
   fixable: false,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s, ['container'], { helmTests: true })) {
       const live = getPair(c.node, 'livenessProbe');

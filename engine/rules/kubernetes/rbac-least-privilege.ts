@@ -16,6 +16,7 @@ export default defineK8sRule({
     clusterAdmin: '{{kind}} "{{name}}" binds cluster-admin: its subjects have full control of the cluster.',
   },
   fixable: false,
+  perDocument: true,
   check(ctx, k8s) {
     const at = (n: Node) => nodeRange(n)!;
     for (const o of k8s.objects) {

@@ -12,6 +12,7 @@ export default defineK8sRule({
     disabled: 'Container "{{name}}" sets readOnlyRootFilesystem: false.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { w, c } of containersOf(k8s, ['initContainer', 'container'])) {
       const name = c.name ?? `#${c.index + 1}`;

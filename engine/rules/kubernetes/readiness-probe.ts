@@ -10,6 +10,7 @@ export default defineK8sRule({
     missing: 'Container "{{name}}" serves on a port but has no readinessProbe: it gets traffic before it is ready and during shutdown.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { w, c } of containersOf(k8s, ['container'])) {
       if (isBatch(w) || portsOf(c).length === 0) continue;

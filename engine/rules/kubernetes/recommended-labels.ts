@@ -16,6 +16,7 @@ export default defineK8sRule({
     invalid: 'Label value "{{value}}" is not valid: at most 63 characters, alphanumeric at both ends, with - _ . inside.',
   },
   fixable: true,
+  perDocument: true,
   options: {
     type: 'object',
     properties: { required: { type: 'array', items: { type: 'string' }, description: 'Labels every object must have.' } },

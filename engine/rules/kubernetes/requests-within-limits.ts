@@ -12,6 +12,7 @@ export default defineK8sRule({
     above: 'Container "{{name}}" requests {{resource}} {{request}}, more than its limit {{limit}}: the pod is rejected.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s, ['initContainer', 'container'], { helmTests: true })) {
       const resources = get(c.node, 'resources');

@@ -15,6 +15,7 @@ export default defineK8sRule({
     missing: 'Container "{{name}}" does not set {{missing}}.',
   },
   fixable: true,
+  perDocument: true,
   options: {
     type: 'object',
     properties: { requireCpuLimit: { type: 'boolean', description: 'Also require limits.cpu (default true; set false if you avoid CPU throttling).' } },

@@ -15,6 +15,7 @@ export default defineK8sRule({
     noHistory: 'revisionHistoryLimit: 0 keeps no old ReplicaSets: `kubectl rollout undo` has nothing to roll back to.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const w of workloadsOf(k8s)) {
       if (w.kind !== 'Deployment' || !w.spec) continue;

@@ -13,6 +13,7 @@ export default defineK8sRule({
     rootId: 'Container "{{name}}" runs with {{field}}: 0 (root).',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { w, c } of containersOf(k8s)) {
       const name = c.name ?? `#${c.index + 1}`;

@@ -149,6 +149,7 @@ export default defineK8sRule({
     unknownVersion: '{{kind}} is not served as {{apiVersion}} by Kubernetes {{kubernetes}}: use {{versions}}.',
   },
   fixable: false,
+  perDocument: true,
   check(ctx, k8s) {
     // Helm templates are not YAML until rendered: their syntax is not judged (workspace/helm-template-aware).
     if (!k8s.templated) {

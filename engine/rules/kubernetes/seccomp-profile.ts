@@ -13,6 +13,7 @@ export default defineK8sRule({
     unconfined: 'The seccomp profile is Unconfined: use RuntimeDefault.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const w of workloadsOf(k8s)) {
       if (!w.podSpec) continue;

@@ -12,6 +12,7 @@ export default defineK8sRule({
     env: 'Container "{{name}}" reads a Secret into an environment variable: env vars leak into crash dumps, child processes and debug output. Mount the Secret as a volume.',
   },
   fixable: false,
+  perDocument: true,
   check(ctx, k8s) {
     for (const { c } of containersOf(k8s)) {
       const name = c.name ?? `#${c.index + 1}`;

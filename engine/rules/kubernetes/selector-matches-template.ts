@@ -12,6 +12,7 @@ export default defineK8sRule({
     mismatch: 'The selector of {{kind}} "{{name}}" does not match its pod template labels: the API server rejects it.',
   },
   fixable: true,
+  perDocument: true,
   check(ctx, k8s) {
     for (const w of workloadsOf(k8s, { helmTests: true })) {
       if (!['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'].includes(w.kind) || !w.template || !w.spec) continue;
