@@ -1,4 +1,4 @@
-import { DockerfileParser, type Instruction, type From } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Range } from '../types';
 import type { LineIndex } from '../text/line-index';
 import { parseImageRef, type ImageRef } from './image-ref';
@@ -91,6 +91,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     start: lines.offsetAt(r.start),
     end: lines.offsetAt(r.end),
   });
+  const escapeChar = df.getEscapeCharacter();
 
   const globalArgs = new Map<string, string | undefined>();
   const instructions: DfInstruction[] = [];
@@ -99,26 +100,33 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
 
   for (const node of df.getInstructions()) {
     const keyword = node.getKeyword();
-    const argsR = node.getArgumentsRange();
-    const argsRange = argsR ? toRange(argsR) : undefined;
+    const keywordRange = toRange(node.getInstructionRange());
+    const range = toRange(node.getRange());
+    // The arguments as dockerfile-ast's getArguments() returns them, read in one pass over offsets
+    // (its own getters convert every offset to a Position and back, several times per instruction).
+    let words = rawArguments(text, keywordRange.end, range.end, escapeChar);
+    const flags = readFlags(node, words, text);
+    if (flags.length) words = words.slice(flags.length);
+    const args: DfArg[] = words.map((w) => ({ value: w.value, range: { start: w.start, end: w.end } }));
+    const argsRange = args.length ? { start: args[0].range.start, end: args[args.length - 1].range.end } : undefined;
     const ins: DfInstruction = {
       keyword,
       keywordText: node.getInstruction(),
-      keywordRange: toRange(node.getInstructionRange()),
-      range: toRange(node.getRange()),
-      args: node.getArguments().map((a) => ({ value: a.getValue(), range: toRange(a.getRange()) })),
+      keywordRange,
+      range,
+      args,
       argsRange,
       argsText: argsRange ? text.slice(argsRange.start, argsRange.end) : '',
-      flags: readFlags(node, toRange),
-      properties: readProperties(node, toRange, text, df.getEscapeCharacter()),
+      flags,
+      properties: readProperties(node, toRange, text, escapeChar),
       jsonForm: false,
       node,
     };
-    ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText, df.getEscapeCharacter());
+    ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText, escapeChar);
     instructions.push(ins);
 
     if (keyword === 'FROM') {
-      const from = readFrom(node as From, ins, toRange, globalArgs);
+      const from = readFrom(ins, text, globalArgs);
       current = { index: stages.length, name: from.stageName, from, instructions: [ins] };
       if (from.ref && !from.hasVariables) {
         const target = stages.find((s) => s.name !== undefined && s.name === from.resolved?.toLowerCase());
@@ -152,16 +160,182 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     stages,
     finalStage,
     directivesEnd: Math.min(directivesEnd, text.length),
-    escapeChar: df.getEscapeCharacter(),
+    escapeChar,
     shippedStages,
     stageByName: (name) => stages.find((s) => s.name === name.toLowerCase()),
   };
 }
 
-function readFlags(node: Instruction, toRange: (r: any) => Range): DfInstruction['flags'] {
-  const getFlags = (node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null; getRange(): any }[] }).getFlags;
-  if (typeof getFlags !== 'function') return [];
-  return getFlags.call(node).map((f) => ({ name: f.getName(), value: f.getValue(), range: toRange(f.getRange()) }));
+/** A word of an instruction's arguments as dockerfile-ast reads it: its value (escapes removed) and offsets. */
+interface RawArg {
+  value: string;
+  start: number;
+  end: number;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+const HASH = 35;
+const DOLLAR = 36;
+
+/**
+ * dockerfile-ast's `Instruction.getRawArguments()` (0.7.1) on offsets: the words of text[from, to)
+ * (the instruction after its keyword), with the same values and ranges, line continuations, comment
+ * lines inside continuations and escaped characters included. A faithful port, step for step, of
+ * its character loop: the library's version converts every offset to a Position (and the model
+ * converted them back), and builds each value one character at a time; this one copies runs of
+ * characters. `test/engine/dockerfile-model.test.ts` compares the two on generated text.
+ */
+export function rawArguments(text: string, from: number, to: number, escapeChar: string): RawArg[] {
+  const args: RawArg[] = [];
+  const esc = escapeChar.charCodeAt(0);
+  const len = to - from;
+  const at = (i: number): number => (i < len ? text.charCodeAt(from + i) : -1);
+  let start = false;
+  let comment = false;
+  let found = -1;
+  // a space or tab was part of an escaped line break
+  let escapedWhitespaceDetected = false;
+  // inside an escaped line break
+  let escaping = false;
+  let escapeMarker = -1;
+  // The value so far is `value` + text[from + runStart, from + runEnd).
+  let value = '';
+  let runStart = -1;
+  let runEnd = -1;
+  const append = (i: number, n: number) => {
+    if (runStart >= 0 && runEnd === i) {
+      runEnd = i + n;
+      return;
+    }
+    if (runStart >= 0) value += text.slice(from + runStart, from + runEnd);
+    runStart = i;
+    runEnd = i + n;
+  };
+  const push = (end: number) => {
+    if (runStart >= 0) value += text.slice(from + runStart, from + runEnd);
+    args.push({ value, start: docOffset(text, from + found), end: docOffset(text, from + end) });
+    value = '';
+    runStart = -1;
+    found = -1;
+  };
+  for (let i = 0; i < len; i++) {
+    const ch = text.charCodeAt(from + i);
+    if (ch === SPACE || ch === TAB || ch === CR || ch === LF) {
+      if (escaping) {
+        escapedWhitespaceDetected = true;
+        if (ch === CR || ch === LF) {
+          // a line break: whitespace before it does not count
+          escapedWhitespaceDetected = false;
+          if (comment) {
+            comment = false;
+            start = true;
+          }
+        }
+        continue;
+      } else if (found !== -1) {
+        push(escapeMarker === -1 ? i : escapeMarker);
+        escapeMarker = -1;
+      }
+    } else if (ch === esc) {
+      const next = at(i + 1);
+      if (next === SPACE || next === TAB) {
+        for (let j = i + 2; j < len; j++) {
+          const c = at(j);
+          if (c === SPACE || c === TAB) continue;
+          if (c === CR || c === LF) {
+            if (c === CR) j++;
+            comment = false;
+            escaping = true;
+            start = true;
+            if (found !== -1) escapeMarker = i;
+            i = j;
+            break;
+          }
+          escapeMarker = i;
+          if (found === -1) i = j - 1;
+          break;
+        }
+      } else if (next === CR) {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i += 2;
+      } else if (next === LF) {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i++;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+        escapeMarker = -1;
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        if (next === -1) break; // end of the text
+        if (next === DOLLAR) append(i, 2);
+        else append(i + 1, 1);
+        if (found === -1) found = i;
+        i++;
+      }
+    } else if (!comment) {
+      if (start && ch === HASH) {
+        comment = true;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        escapeMarker = -1;
+        append(i, 1);
+        if (found === -1) found = i;
+      }
+      // a character that is not whitespace
+      start = false;
+    }
+  }
+  if (found !== -1) push(escapeMarker === -1 ? len : escapeMarker);
+  return args;
+}
+
+/**
+ * The offset that a round trip through a TextDocument Position gives: clamped to the text, and
+ * moved off the middle of a `\r\n` (there is no position between its two characters).
+ */
+function docOffset(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  if (offset >= text.length) return text.length;
+  return text.charCodeAt(offset) === LF && text.charCodeAt(offset - 1) === CR ? offset - 1 : offset;
+}
+
+type FlagNode = { getFlags?: unknown; stopSearchingForFlags?: (value: string) => boolean };
+
+/**
+ * dockerfile-ast's `ModifiableInstruction.getFlags()` on the words already read: the `--name=value`
+ * words before the first word that stops the search (which word does is the instruction class's
+ * own `stopSearchingForFlags`); its `getArguments()` then drops as many words from the front.
+ */
+function readFlags(node: Instruction, words: RawArg[], text: string): DfInstruction['flags'] {
+  const n = node as unknown as FlagNode;
+  if (typeof n.getFlags !== 'function' || typeof n.stopSearchingForFlags !== 'function') return [];
+  const flags: DfInstruction['flags'] = [];
+  for (const w of words) {
+    const value = w.value;
+    if (n.stopSearchingForFlags(value)) break;
+    if (value.indexOf('--') !== 0) continue;
+    const range = { start: w.start, end: w.end };
+    // The library compares the position of `=` in the text as written with the unescaped value.
+    const index = text.slice(w.start, w.end).indexOf('=');
+    if (index === -1) flags.push({ name: value.substring(2), value: null, range });
+    else if (index === value.length - 1) flags.push({ name: value.substring(2, index), value: '', range });
+    else {
+      const nameIndex = value.indexOf('=');
+      flags.push({ name: value.substring(2, nameIndex), value: value.substring(nameIndex + 1), range });
+    }
+  }
+  return flags;
 }
 
 type AstProperty = { getName(): string; getNameRange(): any; getValue(): string | null; getValueRange(): any };
@@ -198,14 +372,15 @@ function stripContinuations(s: string, escapeChar: string): string {
   return s.replace(new RegExp(`${esc}[ \\t]*(?:\\r\\n|\\r|\\n)\\s*`, 'g'), '');
 }
 
-function readFrom(node: From, ins: DfInstruction, toRange: (r: any) => Range, globalArgs: Map<string, string | undefined>): DfFrom {
-  const imageR = node.getImageRange();
-  const imageRange = imageR ? toRange(imageR) : ins.argsRange ?? ins.keywordRange;
-  const image = node.getImage() ?? '';
+/** dockerfile-ast's From getters (`getImage`, `getImageRange`, `getBuildStage`…) on the words already read. */
+function readFrom(ins: DfInstruction, text: string, globalArgs: Map<string, string | undefined>): DfFrom {
+  const args = ins.args;
+  const imageRange = args.length ? args[0].range : ins.argsRange ?? ins.keywordRange;
+  const image = args.length ? args[0].value : '';
   const hasVariables = image.includes('$');
   const resolved = hasVariables ? expandVariables(image, globalArgs) : image;
-  const stageR = node.getBuildStageRange();
-  const stageName = node.getBuildStage() ?? undefined;
+  const stageNameRange = args.length > 2 && args[1].value.toUpperCase() === 'AS' ? args[2].range : undefined;
+  const stageName = stageNameRange ? text.slice(stageNameRange.start, stageNameRange.end) : undefined;
   return {
     instruction: ins,
     image,
@@ -214,7 +389,7 @@ function readFrom(node: From, ins: DfInstruction, toRange: (r: any) => Range, gl
     ref: resolved ? parseImageRef(resolved) : undefined,
     hasVariables,
     stageName: stageName?.toLowerCase(),
-    stageNameRange: stageR ? toRange(stageR) : undefined,
+    stageNameRange,
     scratch: resolved?.toLowerCase() === 'scratch',
   };
 }
