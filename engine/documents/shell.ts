@@ -322,24 +322,25 @@ class Scanner {
         }
         continue;
       }
-      const two = text.slice(i, i + 2);
-      if (doubleBracket && (two === '&&' || two === '||')) {
-        endWord(i);
-        i++;
-        continue;
-      }
-      if (two === ';;' || two === ';&') {
-        endCommand(i, ';;');
-        i += text[i + 2] === '&' ? 2 : 1;
-        if (caseDepth > 0) casePattern = true;
-        continue;
-      }
-      if (two === '&&' || two === '||' || two === '|&') {
-        endCommand(i, two === '|&' ? '|' : two);
-        i++;
-        continue;
-      }
       if (c === ';' || c === '|' || c === '&') {
+        const n = text[i + 1];
+        if (doubleBracket && n === c && c !== ';') {
+          // `&&` / `||` inside [[ … ]]
+          endWord(i);
+          i++;
+          continue;
+        }
+        if (c === ';' && (n === ';' || n === '&')) {
+          endCommand(i, ';;');
+          i += text[i + 2] === '&' ? 2 : 1;
+          if (caseDepth > 0) casePattern = true;
+          continue;
+        }
+        if ((n === c && c !== ';') || (c === '|' && n === '&')) {
+          endCommand(i, n === '&' && c === '|' ? '|' : c + c);
+          i++;
+          continue;
+        }
         endCommand(i, c);
         continue;
       }
@@ -601,15 +602,28 @@ export function runCommands(doc: DockerfileModel, ins: DfInstruction): ShellComm
   return cached;
 }
 
-/** Every RUN instruction of the given stages (all stages by default) with its commands. */
-export function* runs(doc: DockerfileModel, stages: Iterable<Stage> = doc.stages): Generator<{ ins: DfInstruction; commands: ShellCommand[] }> {
-  for (const stage of stages) {
-    for (const ins of stage.instructions) {
-      if (ins.keyword !== 'RUN') continue;
-      const commands = runCommands(doc, ins);
-      if (commands.length) yield { ins, commands };
-    }
+type Run = { ins: DfInstruction; commands: ShellCommand[] };
+type PackageRun = { ins: DfInstruction; pc: PackageCommand; commands: ShellCommand[] };
+const stageRuns = new WeakMap<Stage, Run[]>();
+const stagePackages = new WeakMap<Stage, PackageRun[]>();
+
+/** The RUN instructions of a stage that have commands, with them; computed once per stage. */
+function runsOf(doc: DockerfileModel, stage: Stage): Run[] {
+  let list = stageRuns.get(stage);
+  if (list) return list;
+  list = [];
+  for (const ins of stage.instructions) {
+    if (ins.keyword !== 'RUN') continue;
+    const commands = runCommands(doc, ins);
+    if (commands.length) list.push({ ins, commands });
   }
+  stageRuns.set(stage, list);
+  return list;
+}
+
+/** Every RUN instruction of the given stages (all stages by default) with its commands. */
+export function* runs(doc: DockerfileModel, stages: Iterable<Stage> = doc.stages): Generator<Run> {
+  for (const stage of stages) yield* runsOf(doc, stage);
 }
 
 /** Does a RUN mount a cache (`--mount=type=cache`) whose target matches? */
@@ -667,8 +681,16 @@ const MANAGERS: Record<string, PackageManager> = {
   gem: 'gem', go: 'go', yum: 'yum', dnf: 'dnf', microdnf: 'microdnf', zypper: 'zypper',
 };
 
-/** Parse a simple command as a package-manager invocation, or undefined. */
+const packageCache = new WeakMap<ShellCommand, PackageCommand | null>();
+
+/** Parse a simple command as a package-manager invocation, or undefined. Computed once per command. */
 export function packageCommand(cmd: ShellCommand): PackageCommand | undefined {
+  let pc = packageCache.get(cmd);
+  if (pc === undefined) packageCache.set(cmd, (pc = readPackageCommand(cmd) ?? null));
+  return pc ?? undefined;
+}
+
+function readPackageCommand(cmd: ShellCommand): PackageCommand | undefined {
   let words = commandWords(cmd);
   if (words.length === 0) return undefined;
   let name = words[0].value.slice(words[0].value.lastIndexOf('/') + 1);
@@ -729,13 +751,21 @@ export function hasOption(pc: PackageCommand, short: string, long: string[] = []
 }
 
 /** Every package-manager command of a RUN, with the RUN. */
-export function* packageCommands(doc: DockerfileModel, stages?: Iterable<Stage>): Generator<{ ins: DfInstruction; pc: PackageCommand; commands: ShellCommand[] }> {
-  for (const { ins, commands } of runs(doc, stages)) {
-    for (const c of commands) {
-      if (c.nested === 'substitution') continue;
-      const pc = packageCommand(c);
-      if (pc) yield { ins, pc, commands };
+export function* packageCommands(doc: DockerfileModel, stages: Iterable<Stage> = doc.stages): Generator<PackageRun> {
+  for (const stage of stages) {
+    let list = stagePackages.get(stage);
+    if (!list) {
+      list = [];
+      for (const { ins, commands } of runsOf(doc, stage)) {
+        for (const c of commands) {
+          if (c.nested === 'substitution') continue;
+          const pc = packageCommand(c);
+          if (pc) list.push({ ins, pc, commands });
+        }
+      }
+      stagePackages.set(stage, list);
     }
+    yield* list;
   }
 }
 
