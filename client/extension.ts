@@ -27,9 +27,12 @@ export async function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(output, status);
 
   const module = context.asAbsolutePath('dist/server.js');
+  // Node 22.1+ (VS Code's runtime since 1.101) keeps the server's compiled code in this private folder
+  // between starts, so later starts skip most of the compiling; older Node ignores the variable.
+  const env = { NODE_COMPILE_CACHE: vscode.Uri.joinPath(context.globalStorageUri, 'compile-cache').fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

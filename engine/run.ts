@@ -107,7 +107,8 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   // A fix never edits a part of the file its own syntax leaves open (unterminated heredoc, open quote).
   const unsafe = kept.some((f) => f.fixes.length) ? unsafeRanges(file) : [];
   if (unsafe.length) for (const f of kept) f.fixes = f.fixes.filter((fix) => !fix.edits.some((e) => touchesUnsafe(e.range, unsafe)));
-  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  // Rule ids compare by code unit (the same order as localeCompare for [a-z0-9/-], without loading ICU).
+  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { findings: kept, ruleErrors, ...(skipped ? { skipped } : {}) };
 }
 
