@@ -48,16 +48,17 @@ export class LintMemo {
   }
 }
 
-/** The findings of `rule` in a document that starts at `start` now: cached (moved) or computed and cached. */
-export function findingsIn(entry: MemoEntry, rule: Rule, start: number, path: string, compute: () => Finding[]): Finding[] {
+/** Add to `out` the findings of `rule` in a document that starts at `start` now: cached (moved), or computed and cached. */
+export function findingsIn(entry: MemoEntry, rule: Rule, start: number, path: string, compute: () => Finding[], out: Finding[]): void {
   let found = entry.byRule.get(rule);
   if (!found) {
     found = { at: start, findings: compute() };
     entry.byRule.set(rule, found);
   }
-  // Always copies: the runner and its callers may change the findings they get (fixes are filtered).
+  // Always new findings: the runner replaces the fixes of some (the unsafe-range filter). Their
+  // fixes and ranges are never changed in place, so they are shared when nothing moved.
   const delta = start - found.at;
-  return found.findings.map((f) => moveFinding(f, delta, path));
+  for (const f of found.findings) out.push(delta === 0 ? { ...f } : moveFinding(f, delta, path));
 }
 
 /** A copy of a finding with every range in the linted file moved by `delta` (same keys as the original). */

@@ -95,7 +95,7 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
       if (memo && rule.meta.perDocument) {
         parts ??= documentParts(file, memo, [config, relPath, file.path]);
         const own: Finding[] = [];
-        for (const part of parts) own.push(...findingsIn(part.entry, rule, part.scope.range.start, file.path, () => run(part)));
+        for (const part of parts) findingsIn(part.entry, rule, part.scope.range.start, file.path, () => run(part), own);
         findings.push(...own);
       } else findings.push(...run());
     } catch (e) {

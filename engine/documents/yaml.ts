@@ -1,5 +1,5 @@
 import type { SourceFile } from './source';
-import { parseAllDocuments, isPair, visit, type Document, type Node } from 'yaml';
+import { Composer, Parser, isPair, visit, type Document, type Node } from 'yaml';
 import type { Range } from '../types';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
 
@@ -36,6 +36,7 @@ export const yamlParseStats = { chunksParsed: 0 };
 // `${{ }}` is a GitHub Actions expression, not a Go template: never masked.
 const TEMPLATE = /(?<!\$)\{\{-?[\s\S]*?-?\}\}/g;
 const MAX_ALIAS_COUNT = 100;
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT };
 
 /**
  * Where template scans can stop: the end of the last `}}`. A `{{` after it closes nowhere, and
@@ -157,9 +158,12 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
       return { start, text: chunkText, docs: old.docs, docRange: [0, 0], errorRange: [0, 0] };
     }
     yamlParseStats.chunksParsed++;
-    const parse = (t: string) => {
-      const parsed = parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false, maxAliasCount: MAX_ALIAS_COUNT } as never);
-      return Array.isArray(parsed) ? parsed : [];
+    // parseAllDocuments, with the parser started at the chunk's offset: node ranges and error
+    // positions come out as offsets in the file, with no pass over the tree to move them.
+    const parse = (t: string): Document.Parsed[] => {
+      const parser = new Parser();
+      parser.offset = start;
+      return Array.from(new Composer(PARSE_OPTIONS as never).compose(parser.parse(t))) as Document.Parsed[];
     };
     const errorCount = (ds: Document.Parsed[]) => ds.reduce((n, d) => n + d.errors.length, 0);
     let docs = parse(chunkText);
@@ -171,7 +175,6 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
       }
     }
     for (const d of docs) dropIfTooDeep(d);
-    if (start !== 0) for (const d of docs) shiftDocument(d, start);
     return { start, text: chunkText, docs, docRange: [0, 0], errorRange: [0, 0] };
   });
   const docs: YamlDoc[] = [];
