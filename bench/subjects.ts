@@ -1,7 +1,7 @@
 // What is measured: the engine as the server and the CLI run it, and the parse-only floors.
 import { parseAllDocuments, parseDocument } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
-import { lint, ResolvedConfig, rules, Workspace, type FileSystemView, type LintResult } from '../engine/index';
+import { extractFacts, lint, ResolvedConfig, rules, Workspace, type FileFacts, type FileSystemView, type LintResult, type SourceFile } from '../engine/index';
 
 export type Kind = 'k8s' | 'workflow' | 'dockerfile' | 'compose';
 
@@ -48,8 +48,8 @@ export interface CorpusFile {
   lines: number;
 }
 
-/** The CLI's code path: every file into one workspace index, then lint each linted kind. */
-export function scanLint(files: readonly CorpusFile[], only?: readonly number[]): number {
+/** Every file into one workspace index, as the CLI does (parsing nothing yet). */
+export function scanIndex(files: readonly CorpusFile[]): { ws: Workspace; sources: SourceFile[] } {
   const byRel = new Map(files.map((f) => [f.rel, f.text]));
   const fsView: FileSystemView = { exists: (p) => byRel.has(p), readFile: (p) => byRel.get(p) };
   const ws = new Workspace(fsView);
@@ -58,6 +58,23 @@ export function scanLint(files: readonly CorpusFile[], only?: readonly number[])
     const file = ws.set(f.rel, f.text);
     sources.push(file);
   }
+  return { ws, sources };
+}
+
+/** Phase 1 of the CLI's parallel run in a worker: parse its share and extract the facts the others' cross-file indexes need. */
+export function scanFacts(index: { sources: SourceFile[] }, only: readonly number[]): [number, FileFacts][] {
+  return only.map((i) => [i, extractFacts(index.sources[i])]);
+}
+
+/** Phase 2: take the other shares' facts, then lint the share (see scanLint). */
+export function scanSeed(index: { ws: Workspace; sources: SourceFile[] }, facts: readonly [number, FileFacts][], only: readonly number[]) {
+  const mine = new Set(only);
+  for (const [i, f] of facts) if (!mine.has(i)) index.ws.seedFacts(index.sources[i].path, f);
+}
+
+/** The CLI's code path: every file into one workspace index, then lint each linted kind. */
+export function scanLint(files: readonly CorpusFile[], only?: readonly number[], index = scanIndex(files)): number {
+  const { ws, sources } = index;
   let findings = 0;
   for (const i of only ?? sources.keys()) {
     const file = sources[i];

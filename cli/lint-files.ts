@@ -1,7 +1,8 @@
 // Lint a batch of files against the whole workspace. Runs in the CLI process or in a pool worker.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ResolvedConfig, Workspace, applyFixes, lint, parseConfig, rules, type Finding, type Fix, type ShipreadyConfig } from '../engine/index';
+import { createHash } from 'node:crypto';
+import { ResolvedConfig, Workspace, applyFixes, extractFacts, lint, parseConfig, rules, type FileFacts, type Finding, type Fix, type ShipreadyConfig } from '../engine/index';
 import { readText } from './files';
 import type { Reported } from './formatters/types';
 
@@ -29,12 +30,19 @@ export interface FileResult {
   linted: boolean;
 }
 
-let cached: { key: string; workspace: Workspace; config: ResolvedConfig } | undefined;
+let cached: { key: string; workspace: Workspace; config: ResolvedConfig; warnings: string[] } | undefined;
 
 /** The index of every file of the run, built once per process (workers keep it between tasks). */
-export function workspaceFor(task: Pick<LintTask, 'root' | 'all' | 'config'>, warn: (m: string) => void = () => {}) {
+export function workspaceFor(task: Pick<LintTask, 'root' | 'all' | 'config'>, warn?: (m: string) => void): NonNullable<typeof cached> {
   const key = `${task.root}\n${JSON.stringify(task.config ?? null)}\n${task.all.length}\n${task.all[0] ?? ''}\n${task.all[task.all.length - 1] ?? ''}`;
-  if (cached?.key === key) return cached;
+  if (cached?.key === key) {
+    // warnings of the indexing go to the first caller that reports them
+    if (warn) for (const m of cached.warnings.splice(0)) warn(m);
+    return cached;
+  }
+  const warnings: string[] = [];
+  const report = warn;
+  const note = (m: string) => warnings.push(m);
   const config = new ResolvedConfig(rules, task.config ? [task.config] : []);
   const workspace = new Workspace({
     exists: (p) => fs.existsSync(path.resolve(task.root, p)),
@@ -49,20 +57,50 @@ export function workspaceFor(task: Pick<LintTask, 'root' | 'all' | 'config'>, wa
   for (const abs of task.all) {
     try {
       if (fs.statSync(abs).size > config.maxFileSizeKB * 1024 * 4) {
-        warn(`skipped ${abs}: larger than the size limit`);
+        note(`skipped ${abs}: larger than the size limit`);
         continue;
       }
       workspace.set(relTo(task.root, abs), readText(abs));
     } catch (e) {
-      warn(`skipped ${abs}: ${(e as Error).message}`);
+      note(`skipped ${abs}: ${(e as Error).message}`);
     }
   }
-  cached = { key, workspace, config };
-  return cached;
+  cached = { key, workspace, config, warnings };
+  return workspaceFor(task, report);
 }
 
 export function relTo(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/') || path.basename(abs);
+}
+
+/** What a worker tells the others about the files of its batch: the facts cross-file indexes read, per path. */
+export type BatchFacts = [rel: string, textHash: string, facts: FileFacts][];
+
+const textHash = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * Phase 1 of a parallel run: parse the files of the batch and extract what the cross-file indexes
+ * need of them, for the workers that lint the other batches (they then parse no file but their own).
+ */
+export function batchFacts(task: LintTask): BatchFacts {
+  const { workspace } = workspaceFor(task);
+  const out: BatchFacts = [];
+  for (const abs of task.batch) {
+    const rel = relTo(task.root, abs);
+    const file = workspace.get(rel);
+    if (file) out.push([rel, textHash(file.text), extractFacts(file)]);
+  }
+  return out;
+}
+
+/** Phase 2: take the facts of the other batches (each only if this worker read the same text). */
+export function seedFacts(task: LintTask, facts: BatchFacts) {
+  const { workspace } = workspaceFor(task);
+  const mine = new Set(task.batch.map((abs) => relTo(task.root, abs)));
+  for (const [rel, hash, f] of facts) {
+    const file = workspace.get(rel);
+    if (file && !mine.has(rel) && textHash(file.text) === hash) workspace.seedFacts(rel, f);
+  }
 }
 
 export function lintFiles(task: LintTask): FileResult[] {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import {
   CONFIG_FILE_NAMES,
@@ -20,7 +21,7 @@ import {
   type ShipreadyConfig,
 } from '../engine/index';
 import { hash, LintCache } from './cache';
-import { ConfigFileError, lintFiles, readConfigFile, relTo, workspaceFor, type FileResult, type LintTask } from './lint-files';
+import { ConfigFileError, lintFiles, readConfigFile, relTo, workspaceFor, type BatchFacts, type FileResult, type LintTask } from './lint-files';
 import { collectFiles, readText, UsageError } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -235,18 +236,47 @@ async function runCheck(inputs: string[], root: string, fileConfig: ShipreadyCon
   return errors > 0 || (o.maxWarnings >= 0 && warnings > o.maxWarnings) ? 1 : 0;
 }
 
-/** Lint in a pool of worker threads: a few batches per worker; each worker keeps its index. */
+/**
+ * Lint in a pool of worker threads, one batch per worker balanced by size. Each worker parses only
+ * its batch: the workers first exchange the facts cross-file rules need of their files (through
+ * the main thread), then lint; the output is the serial one.
+ */
 async function lintInPool(task: Omit<LintTask, 'batch'>, files: string[], jobs: number): Promise<FileResult[]> {
   const pool = new Piscina({ filename: path.join(__dirname, 'lint-worker.js'), minThreads: jobs, maxThreads: jobs, idleTimeout: 100 });
   try {
-    const size = Math.max(20, Math.ceil(files.length / (jobs * 4)));
-    const batches: string[][] = [];
-    for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-    const parts = await Promise.all(batches.map((batch) => pool.run({ ...task, batch } satisfies LintTask) as Promise<FileResult[]>));
+    const batches = balance(files, jobs);
+    const channels = batches.map(() => new MessageChannel());
+    const facts = channels.map((c) => new Promise<BatchFacts>((resolve) => c.port1.once('message', resolve)));
+    void Promise.all(facts).then((all) => {
+      const merged = all.flat();
+      for (const c of channels) c.port1.postMessage(merged);
+    });
+    const parts = await Promise.all(
+      batches.map((batch, i) => pool.run({ ...task, batch, exchange: channels[i].port2 }, { transferList: [channels[i].port2] }) as Promise<FileResult[]>),
+    ).finally(() => channels.forEach((c) => c.port1.close()));
     return parts.flat();
   } finally {
     await pool.destroy();
   }
+}
+
+/** Split files into n batches of about equal size (largest first onto the lightest), each in input order. */
+function balance(files: string[], n: number): string[][] {
+  const size = (abs: string) => {
+    try {
+      return fs.statSync(abs).size;
+    } catch {
+      return 0;
+    }
+  };
+  const sized = files.map((abs, i) => ({ abs, i, size: size(abs) }));
+  const parts = Array.from({ length: Math.min(n, files.length) }, () => ({ items: [] as typeof sized, load: 0 }));
+  for (const f of [...sized].sort((a, b) => b.size - a.size || a.i - b.i)) {
+    const p = parts.reduce((a, b) => (b.load < a.load ? b : a));
+    p.items.push(f);
+    p.load += f.size;
+  }
+  return parts.map((p) => p.items.sort((a, b) => a.i - b.i).map((f) => f.abs));
 }
 
 function shardOf(rel: string, count: number): number {

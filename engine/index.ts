@@ -10,7 +10,7 @@ export { defineRule, type Rule, type RuleContext } from './define-rule';
 export { ResolvedConfig, parseConfig, CONFIG_FILE_NAMES, type ShipreadyConfig, type ConfigError, type RuleSetting } from './config';
 export { suppressionFixes } from './suppressions';
 export { applyEdits, applyFixes, snippetToText } from './fixes/apply';
-export { Workspace, singleFileWorkspace, type WorkspaceView, type FileSystemView } from './workspace';
+export { Workspace, singleFileWorkspace, extractFacts, type WorkspaceView, type FileSystemView, type FileFacts } from './workspace';
 export { evaluateChecklists, parseTeamChecklist, validateDefs, mergeDefs, ownerOf, TEAM_CHECKLIST_FILE, MANUAL_STATE_FILE } from './checklist/evaluate';
 export { parseManualState, serializeManualState, setManual, emptyManualState } from './checklist/manual';
 export { checklistMarkdown, upsertSection } from './checklist/markdown';

@@ -32,6 +32,8 @@ const NO_FS: FileSystemView = { exists: () => false, readFile: () => undefined }
 export class Workspace implements WorkspaceView {
   private readonly byPath = new Map<string, SourceFile>();
   private byKind?: Map<DocumentKind, SourceFile[]>;
+  /** Facts about files this process does not parse (computed by another worker), by path then key. */
+  private readonly seeded = new Map<string, { text: string; facts: FileFacts }>();
   /** Bumped on every change, so callers can cache what they derive from the index. */
   version = 0;
 
@@ -46,11 +48,13 @@ export class Workspace implements WorkspaceView {
     if (old && old.text === text) return old;
     const file = new SourceFile(path, text, undefined, languageId, old);
     this.byPath.set(path, file);
+    if (this.seeded.get(path)?.text !== text) this.seeded.delete(path);
     this.changed();
     return file;
   }
 
   delete(path: string): boolean {
+    this.seeded.delete(path);
     const had = this.byPath.delete(path);
     if (had) this.changed();
     return had;
@@ -88,10 +92,74 @@ export class Workspace implements WorkspaceView {
     return this.byPath.get(path)?.text ?? this.fs.readFile(path);
   }
 
+  /**
+   * Take what another process extracted from a file of the index (`extractFacts`), so that the
+   * cross-file indexes read the facts instead of parsing the file here. Only for the file's current text.
+   */
+  seedFacts(path: string, facts: FileFacts) {
+    const file = this.byPath.get(path);
+    if (!file) return;
+    this.seeded.set(path, { text: file.text, facts });
+    this.changed();
+  }
+
+  /** Seeded facts of a file for one key, if another process provided them for its current text. */
+  factsFor(file: SourceFile, key: string): unknown {
+    const s = this.seeded.get(file.path);
+    return s && s.text === file.text && this.byPath.get(file.path) === file ? s.facts[key] : undefined;
+  }
+
   private changed() {
     this.byKind = undefined;
     this.version++;
   }
+}
+
+/**
+ * Serialisable facts about one file that a cross-file index needs (e.g. its Kubernetes objects'
+ * kinds, names and labels). A worker that lints part of a workspace extracts them from the files it
+ * parses and hands them to the others, which then build the same indexes without parsing those files.
+ */
+export type FileFacts = Record<string, unknown>;
+
+export interface FactsDef<T> {
+  /** Unique key of the facts. */
+  key: string;
+  kinds: readonly DocumentKind[];
+  /** Pure function of the file (its text, path and kind): structured-cloneable output. */
+  extract(file: SourceFile): T;
+}
+
+const factDefs = new Map<string, FactsDef<unknown>>();
+
+/** Register facts that cross-file indexes read about every file of some kinds. */
+export function defineFacts<T>(def: FactsDef<T>): FactsDef<T> {
+  factDefs.set(def.key, def as FactsDef<unknown>);
+  return def;
+}
+
+/** Seeded facts for a file, if the workspace has them (another worker parsed the file). */
+export function seededFacts<T>(ws: WorkspaceView, def: FactsDef<T>, file: SourceFile): T | undefined {
+  return (ws as { factsFor?: (f: SourceFile, k: string) => unknown }).factsFor?.(file, def.key) as T | undefined;
+}
+
+/** The facts of a file: seeded ones, else extracted from this file (parsing it). */
+export function factsOf<T>(ws: WorkspaceView, def: FactsDef<T>, file: SourceFile): T {
+  return seededFacts(ws, def, file) ?? def.extract(file);
+}
+
+/** Every registered fact about a file, for the workers that do not parse it. */
+export function extractFacts(file: SourceFile): FileFacts {
+  const out: FileFacts = {};
+  for (const def of factDefs.values()) {
+    if (!def.kinds.includes(file.kind)) continue;
+    try {
+      out[def.key] = def.extract(file);
+    } catch {
+      // left out: a worker that needs it parses the file and meets the error where the rule does
+    }
+  }
+  return out;
 }
 
 const memos = new WeakMap<WorkspaceView, Map<string, { version: number | undefined; value: unknown }>>();

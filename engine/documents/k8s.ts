@@ -7,7 +7,7 @@ import { cachedView, templateScanEnd, yamlStyle, type YamlDoc, type YamlModel } 
 import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
 import { mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
 import { defineRule, type DocumentScope, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
-import { perWorkspace } from '../workspace';
+import { defineFacts, perWorkspace, seededFacts, type WorkspaceView } from '../workspace';
 
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
@@ -410,13 +410,28 @@ export function sameNamespace(a: { namespace?: string }, b: { namespace?: string
   return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
 }
 
+/** Every Kubernetes object of the index, once per version of it (files of other workers as RemoteObjects). */
+export function indexedObjects(ws: WorkspaceView): Located[] {
+  // A file another worker parsed contributes stand-ins built from its facts (see RemoteObject).
+  return perWorkspace(ws, 'k8s-objects', () =>
+    ws.files('kubernetes').flatMap((file) => {
+      const facts = seededFacts(ws, K8S_FACTS, file);
+      if (facts) return facts.objects.map((f, i) => ({ file, object: new RemoteObject(file, f, i) as K8sObject }));
+      return k8sModel(file).objects.map((object) => ({ file, object }));
+    }),
+  );
+}
+
+/** Does a file of the index have Go template syntax (from its facts when another worker parsed it)? */
+export function indexedTemplated(ws: WorkspaceView, file: SourceFile): boolean {
+  return seededFacts(ws, K8S_FACTS, file)?.templated ?? k8sModel(file).templated;
+}
+
 /** Every Kubernetes object of the workspace, with its file (for cross-file rules). */
 export function workspaceObjects(ctx: RuleContext): { file: SourceFile; object: K8sObject }[] {
   // Every object of the index, built once per version of it; the linted file's own objects come
   // from the file being linted (it may be a candidate text not in the index, e.g. during fix-all).
-  const indexed = perWorkspace(ctx.workspace, 'k8s-objects', () =>
-    ctx.workspace.files('kubernetes').flatMap((file) => k8sModel(file).objects.map((object) => ({ file, object }))),
-  );
+  const indexed = indexedObjects(ctx.workspace);
   const own = ctx.workspace.get(ctx.file.path);
   if (own === ctx.file) return indexed;
   return [...indexed.filter((l) => l.file.path !== ctx.file.path), ...k8sModel(ctx.file).objects.map((object) => ({ file: ctx.file, object }))];
@@ -617,6 +632,10 @@ export function relatedTo(l: Located, message: string): RelatedLocation {
 
 /** What an HPA scales: `spec.scaleTargetRef`. */
 export function hpaTarget(o: K8sObject): { kind?: string; name?: string; nameNode?: Node; known: boolean } {
+  if (o instanceof RemoteObject && o.facts.hpa) {
+    const { kind, name, known } = o.facts.hpa;
+    return { kind, name, known, get nameNode() { return hpaTarget(o.real()).nameNode; } };
+  }
   const ref = getPath(o.node, ['spec', 'scaleTargetRef']);
   const nameNode = get(ref, 'name') ?? undefined;
   const model = k8sModelOfObject(o);
@@ -625,6 +644,7 @@ export function hpaTarget(o: K8sObject): { kind?: string; name?: string; nameNod
 
 /** An HPA's minReplicas (default 1); undefined when a template decides it. */
 export function hpaMin(o: K8sObject): number | undefined {
+  if (o instanceof RemoteObject && o.facts.hpa) return o.facts.hpa.min ?? undefined;
   const n = getPath(o.node, ['spec', 'minReplicas']);
   if (!n) return 1;
   if (k8sModelOfObject(o)?.unknown(n)) return undefined;
@@ -675,6 +695,239 @@ export function selectorLabels(w: Workload): Record<string, string> {
 }
 
 const objectModels = new WeakMap<K8sObject, K8sModel>();
+
+/** Where an object starts in its file (its map's first offset), for ordering objects of the workspace. */
+export function objectStart(o: K8sObject): number {
+  return o instanceof RemoteObject ? o.facts.start : o.node.range![0];
+}
+
+// --- Facts for workers that do not parse a file (see defineFacts in ../workspace) -------------------
+
+interface ContainerFacts {
+  type: Container['type'];
+  index: number;
+  name?: string;
+  image?: string;
+  range: Range;
+}
+
+interface ObjectFacts {
+  apiVersion: string;
+  group: string;
+  version: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  labelsKnown: boolean;
+  range: Range;
+  ignored: string[];
+  inList: boolean;
+  partial: boolean;
+  templated: boolean;
+  helmTest: boolean;
+  displayName: string;
+  start: number;
+  /** hpaTarget() and hpaMin() of a HorizontalPodAutoscaler (min null when unknown). */
+  hpa?: { kind?: string; name?: string; known: boolean; min: number | null };
+  workload?: {
+    kind: WorkloadKind;
+    podLabels: Record<string, string>;
+    podLabelsKnown: boolean;
+    podSpecPath: string[];
+    replicas?: number;
+    effectiveReplicas?: number;
+    containers: ContainerFacts[];
+  };
+}
+
+/** What the workspace's Kubernetes index needs of a file: its objects without their YAML nodes. */
+export const K8S_FACTS = defineFacts<{ templated: boolean; objects: ObjectFacts[] }>({
+  key: 'k8s-objects',
+  kinds: ['kubernetes'],
+  extract(file) {
+    const k8s = k8sModel(file);
+    return {
+      templated: k8s.templated,
+      objects: k8s.objects.map((o): ObjectFacts => {
+        const t = o.kind === 'HorizontalPodAutoscaler' ? hpaTarget(o) : undefined;
+        const w = o.workload;
+        return {
+          apiVersion: o.apiVersion,
+          group: o.group,
+          version: o.version,
+          kind: o.kind,
+          name: o.name,
+          namespace: o.namespace,
+          labels: o.labels,
+          annotations: o.annotations,
+          labelsKnown: o.labelsKnown,
+          range: o.range,
+          ignored: [...o.ignored],
+          inList: o.inList,
+          partial: o.partial,
+          templated: o.templated,
+          helmTest: o.helmTest,
+          displayName: o.displayName,
+          start: o.node.range![0],
+          ...(t ? { hpa: { kind: t.kind, name: t.name, known: t.known, min: hpaMin(o) ?? null } } : {}),
+          ...(w
+            ? {
+                workload: {
+                  kind: w.kind,
+                  podLabels: w.podLabels,
+                  podLabelsKnown: w.podLabelsKnown,
+                  podSpecPath: w.podSpecPath,
+                  replicas: w.replicas,
+                  effectiveReplicas: w.effectiveReplicas,
+                  containers: w.containers.map((c) => ({ type: c.type, index: c.index, name: c.name, image: c.image, range: c.range })),
+                },
+              }
+            : {}),
+        };
+      }),
+    };
+  },
+});
+
+/**
+ * A Kubernetes object of a file this worker did not parse, built from the file's facts: the plain
+ * fields are the facts; reading a YAML node parses the file then (lazily, once) and returns the
+ * real node, so a rule sees exactly what it would see on a parsed file.
+ */
+class RemoteObject implements K8sObject {
+  apiVersion: string;
+  group: string;
+  version: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  labelsKnown: boolean;
+  range: Range;
+  ignored: Set<string>;
+  inList: boolean;
+  partial: boolean;
+  templated: boolean;
+  helmTest: boolean;
+  displayName: string;
+  workload?: Workload;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly facts: ObjectFacts,
+    readonly index: number,
+  ) {
+    this.apiVersion = facts.apiVersion;
+    this.group = facts.group;
+    this.version = facts.version;
+    this.kind = facts.kind;
+    this.name = facts.name;
+    this.namespace = facts.namespace;
+    this.labels = facts.labels;
+    this.annotations = facts.annotations;
+    this.labelsKnown = facts.labelsKnown;
+    this.range = facts.range;
+    this.ignored = new Set(facts.ignored);
+    this.inList = facts.inList;
+    this.partial = facts.partial;
+    this.templated = facts.templated;
+    this.helmTest = facts.helmTest;
+    this.displayName = facts.displayName;
+    if (facts.workload) this.workload = new RemoteWorkload(this, facts.workload);
+  }
+
+  /** The parsed object (parses the file). */
+  real(): K8sObject {
+    return k8sModel(this.file).objects[this.index];
+  }
+  get doc() {
+    return this.real().doc;
+  }
+  get node() {
+    return this.real().node;
+  }
+  get kindNode() {
+    return this.real().kindNode;
+  }
+  get metadata() {
+    return this.real().metadata;
+  }
+  get nameNode() {
+    return this.real().nameNode;
+  }
+}
+
+class RemoteWorkload implements Workload {
+  kind: WorkloadKind;
+  podLabels: Record<string, string>;
+  podLabelsKnown: boolean;
+  podSpecPath: string[];
+  replicas?: number;
+  effectiveReplicas?: number;
+  containers: Container[];
+
+  constructor(
+    readonly object: RemoteObject,
+    facts: NonNullable<ObjectFacts['workload']>,
+  ) {
+    this.kind = facts.kind;
+    this.podLabels = facts.podLabels;
+    this.podLabelsKnown = facts.podLabelsKnown;
+    this.podSpecPath = facts.podSpecPath;
+    this.replicas = facts.replicas;
+    this.effectiveReplicas = facts.effectiveReplicas;
+    this.containers = facts.containers.map((c, i) => new RemoteContainer(this, c, i));
+  }
+
+  real(): Workload {
+    return this.object.real().workload!;
+  }
+  get spec() {
+    return this.real().spec;
+  }
+  get template() {
+    return this.real().template;
+  }
+  get podMetadata() {
+    return this.real().podMetadata;
+  }
+  get podSpec() {
+    return this.real().podSpec;
+  }
+  get replicasPair() {
+    return this.real().replicasPair;
+  }
+}
+
+class RemoteContainer implements Container {
+  type: Container['type'];
+  index: number;
+  name?: string;
+  image?: string;
+  range: Range;
+
+  constructor(
+    private readonly workload: RemoteWorkload,
+    facts: ContainerFacts,
+    private readonly at: number,
+  ) {
+    this.type = facts.type;
+    this.index = facts.index;
+    this.name = facts.name;
+    this.image = facts.image;
+    this.range = facts.range;
+  }
+
+  get node() {
+    return this.workload.real().containers[this.at].node;
+  }
+  get imageNode() {
+    return this.workload.real().containers[this.at].imageNode;
+  }
+}
 function k8sModelOfObject(o: K8sObject): K8sModel | undefined {
   return objectModels.get(o);
 }

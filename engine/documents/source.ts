@@ -31,6 +31,11 @@ export class SourceFile {
     }
   }
 
+  /** Has a model of the file been parsed (YAML, Dockerfile or Terraform)? For tests of who parses what. */
+  get parsed(): boolean {
+    return !!(this._yaml || this._dockerfile || this._terraform);
+  }
+
   get lines(): LineIndex {
     return (this._lines ??= new LineIndex(this.text));
   }

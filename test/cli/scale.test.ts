@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PINNED_CONFIG } from '../fixtures/pinned-config';
+import { mixedWorkspace } from '../fixtures/mixed-workspace';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const run = (args: string[], cwd: string) => {
@@ -73,5 +74,34 @@ describe('CLI at scale', { skip: !fs.existsSync(CLI) && 'run npm run build first
     assert.equal(run(['check', '--shard', '4/3'], root).code, 2);
     assert.equal(run(['check', '--shard', 'x'], root).code, 2);
     assert.equal(run(['check', '--jobs', '0'], root).code, 2);
+  });
+});
+
+describe('CLI in parallel on files that refer to each other', { skip: !fs.existsSync(CLI) && 'run npm run build first' }, () => {
+  let root: string;
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipready-mixed-'));
+    for (const [rel, text] of Object.entries(mixedWorkspace(4))) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    }
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('--jobs 2 and --jobs 3 (workers exchange facts instead of parsing each other\'s files) give the serial output', () => {
+    const one = run(['check', '--format', 'json', '--jobs', '1'], root);
+    assert.ok((JSON.parse(one.stdout) as Result[]).some((r) => r.ruleId === 'kubernetes/service-targets-pods'), 'cross-file findings');
+    for (const jobs of ['2', '3']) {
+      const many = run(['check', '--format', 'json', '--jobs', jobs], root);
+      assert.equal(many.stderr, one.stderr);
+      assert.equal(many.code, one.code);
+      assert.equal(many.stdout, one.stdout);
+    }
+  });
+
+  it('shards add up to the full run', () => {
+    const full = (JSON.parse(run(['check', '--format', 'json'], root).stdout) as Result[]).map(key).sort();
+    const union = [1, 2].flatMap((i) => (JSON.parse(run(['check', '--format', 'json', '--shard', `${i}/2`], root).stdout) as Result[]).map(key));
+    assert.deepEqual(union.sort(), full);
   });
 });

@@ -1,7 +1,7 @@
-import { perWorkspace } from '../../workspace';
+import { factsOf, perWorkspace } from '../../workspace';
+import { WORKFLOW_SCANS_IMAGES } from '../workspace/image-scan-in-ci';
 import { defineRule } from '../../define-rule';
 import { isImageScanStep, pushesImage, workflowModel } from '../../documents/workflow';
-import { workflowModel as wm } from '../../documents/workflow';
 import { indentBlock, columnOf } from '../../fixes/yaml';
 import { nodeRange } from '../../documents/yaml-nav';
 import type { Fix } from '../../types';
@@ -22,7 +22,7 @@ export default defineRule({
     const m = workflowModel(ctx.file);
     if (m.steps().some(isImageScanStep)) return;
     // a scan in another workflow of the repository counts (e.g. a scheduled cve-scan.yml)
-    const scanning = perWorkspace(ctx.workspace, 'workflows-scanning-images', () => ctx.workspace.files('workflow').filter((f) => wm(f).steps().some(isImageScanStep)).map((f) => f.path));
+    const scanning = perWorkspace(ctx.workspace, 'workflows-scanning-images', () => ctx.workspace.files('workflow').filter((f) => factsOf(ctx.workspace, WORKFLOW_SCANS_IMAGES, f)).map((f) => f.path));
     if (ctx.workspace.complete && scanning.some((p) => p !== ctx.file.path)) return;
     const text = ctx.file.text;
     for (const job of m.jobs) {

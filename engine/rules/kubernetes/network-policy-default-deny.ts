@@ -1,6 +1,6 @@
 import { getPath } from '../../documents/yaml-nav';
 import { appendDocument, renderPairs, type YamlObject } from '../../fixes/yaml';
-import { defineK8sRule, derived, ofKind, policyTypes, sameNamespace, selectorIsEmpty, workloadObjects, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, derived, objectStart, ofKind, policyTypes, sameNamespace, selectorIsEmpty, workloadObjects, workspaceObjects } from '../../documents/k8s';
 
 // Namespaces of the cluster's own components: their policies are the distribution's business.
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -28,7 +28,7 @@ export default defineK8sRule({
     );
     // One finding per namespace in the workspace: on its first workload (by path, then position).
     const workloads = derived(all, 'workloads-in-order', () =>
-      [...workloadObjects(all)].sort((a, b) => a.file.path.localeCompare(b.file.path) || a.object.node.range![0] - b.object.node.range![0]),
+      [...workloadObjects(all)].sort((a, b) => a.file.path.localeCompare(b.file.path) || objectStart(a.object) - objectStart(b.object)),
     );
     const seen = new Set<string>();
     for (const l of workloads) {

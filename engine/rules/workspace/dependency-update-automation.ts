@@ -1,7 +1,7 @@
 import { defineRule } from '../../define-rule';
 import { FULL_SHA, workflowModel, type WfStep } from '../../documents/workflow';
 import { existsOptional, readOptional } from '../../documents/compose';
-import { perWorkspace, type WorkspaceView } from '../../workspace';
+import { defineFacts, factsOf, perWorkspace, type WorkspaceView } from '../../workspace';
 import type { Range } from '../../types';
 
 /** Files that configure Dependabot or Renovate. */
@@ -43,15 +43,22 @@ function hasConfig(ws: WorkspaceView): boolean {
   return !!pkg && /"renovate"\s*:/.test(pkg);
 }
 
+/** Does a workflow pin an action to a SHA, a Dockerfile a base image to a digest? */
+const PINS = defineFacts<boolean>({
+  key: 'dependency-pinned',
+  kinds: ['workflow', 'dockerfile'],
+  extract: (f) => (f.kind === 'workflow' ? workflowModel(f).steps().some(shaPinned) : f.dockerfile.stages.some((s) => !!s.from.ref?.digest)),
+});
+
 /** The workflow (first by path) that pins an action to a SHA, and the Dockerfiles pinned by digest. */
 function pins(ws: WorkspaceView): { workflow?: string; dockerDirs: string[] } {
   let workflow: string | undefined;
   for (const f of ws.files('workflow')) {
-    if (f.path.startsWith('.github/workflows/') && workflowModel(f).steps().some(shaPinned) && (workflow === undefined || f.path < workflow)) workflow = f.path;
+    if (f.path.startsWith('.github/workflows/') && factsOf(ws, PINS, f) && (workflow === undefined || f.path < workflow)) workflow = f.path;
   }
   const dockerDirs = new Set<string>();
   for (const f of ws.files('dockerfile')) {
-    if (f.dockerfile.stages.some((s) => !!s.from.ref?.digest)) dockerDirs.add(f.path.includes('/') ? `/${f.path.slice(0, f.path.lastIndexOf('/'))}` : '/');
+    if (factsOf(ws, PINS, f)) dockerDirs.add(f.path.includes('/') ? `/${f.path.slice(0, f.path.lastIndexOf('/'))}` : '/');
   }
   return { workflow, dockerDirs: [...dockerDirs].sort() };
 }

@@ -1,8 +1,11 @@
-import { perWorkspace } from '../../workspace';
+import { defineFacts, factsOf, perWorkspace } from '../../workspace';
 import { defineRule } from '../../define-rule';
 import { isImageScanStep, workflowModel } from '../../documents/workflow';
 import { readOptional } from '../../documents/compose';
 import type { Fix } from '../../types';
+
+/** Does a workflow have a step that scans images (read by the cross-file image-scan rules)? */
+export const WORKFLOW_SCANS_IMAGES = defineFacts<boolean>({ key: 'workflow-scans-images', kinds: ['workflow'], extract: (f) => workflowModel(f).steps().some(isImageScanStep) });
 
 const OTHER_CI = ['.gitlab-ci.yml', '.circleci/config.yml', 'Jenkinsfile', 'azure-pipelines.yml', 'bitbucket-pipelines.yml', '.drone.yml', '.woodpecker.yml', 'cloudbuild.yaml', 'buildspec.yml'];
 const SCAN = /\b(trivy|grype|snyk\s+container|docker\s+scout|clair(ctl)?|anchore|twistcli|prisma|aquasec)\b/i;
@@ -56,7 +59,7 @@ export default defineRule({
     // one finding per repository: on the first Dockerfile by path
     const first = perWorkspace(ctx.workspace, 'first-dockerfile', () => ctx.workspace.files('dockerfile').reduce<string | undefined>((a, f) => (a === undefined || f.path < a ? f.path : a), undefined));
     if (first !== undefined && first !== ctx.file.path) return;
-    if (perWorkspace(ctx.workspace, 'workflow-scans-images', () => ctx.workspace.files('workflow').some((f) => workflowModel(f).steps().some(isImageScanStep)))) return;
+    if (perWorkspace(ctx.workspace, 'workflow-scans-images', () => ctx.workspace.files('workflow').some((f) => factsOf(ctx.workspace, WORKFLOW_SCANS_IMAGES, f)))) return;
     if (OTHER_CI.some((p) => SCAN.test(readOptional(ctx.workspace, p) ?? ''))) return;
     // a build stage that scans its own filesystem counts too
     if (ctx.workspace.files('dockerfile').some((f) => /^\s*RUN\b[^\n]*\b(trivy|grype)\s+(rootfs|filesystem|fs|dir:)/im.test(f.text))) return;

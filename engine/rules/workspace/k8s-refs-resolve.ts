@@ -38,7 +38,8 @@ function add(d: Defined, kind: RefKind, name: string | undefined, namespace: str
 
 function definedBy(o: K8sObject, d: Defined) {
   const ns = o.namespace;
-  const spec = get(o.node, 'spec');
+  // Only the kinds below read the object's YAML (an object of another worker's file is then parsed).
+  const spec = () => get(o.node, 'spec');
   switch (o.kind) {
     case 'ConfigMap':
     case 'Secret':
@@ -47,20 +48,20 @@ function definedBy(o: K8sObject, d: Defined) {
       add(d, o.kind, o.name, ns);
       break;
     case 'SealedSecret':
-      add(d, 'Secret', str(getPath(spec, ['template', 'metadata', 'name'])) ?? o.name, ns);
+      add(d, 'Secret', str(getPath(spec(), ['template', 'metadata', 'name'])) ?? o.name, ns);
       break;
     case 'ExternalSecret':
     case 'PushSecret':
-      add(d, 'Secret', str(getPath(spec, ['target', 'name'])) ?? o.name, ns);
+      add(d, 'Secret', str(getPath(spec(), ['target', 'name'])) ?? o.name, ns);
       break;
     case 'Certificate':
-      add(d, 'Secret', str(get(spec, 'secretName')), ns);
+      add(d, 'Secret', str(get(spec(), 'secretName')), ns);
       break;
     case 'SecretProviderClass':
-      for (const so of seqMaps(get(spec, 'secretObjects'))) add(d, 'Secret', str(get(so, 'secretName')), ns);
+      for (const so of seqMaps(get(spec(), 'secretObjects'))) add(d, 'Secret', str(get(so, 'secretName')), ns);
       break;
     case 'StatefulSet':
-      for (const t of seqMaps(get(spec, 'volumeClaimTemplates'))) add(d, 'PersistentVolumeClaim', str(getPath(t, ['metadata', 'name'])), ns);
+      for (const t of seqMaps(get(spec(), 'volumeClaimTemplates'))) add(d, 'PersistentVolumeClaim', str(getPath(t, ['metadata', 'name'])), ns);
       break;
     case 'Kustomization':
       generators(o.node, d, ns);

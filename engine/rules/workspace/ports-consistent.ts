@@ -1,9 +1,43 @@
 import { defineRule } from '../../define-rule';
-import { composeModel, dockerfilePath } from '../../documents/compose';
-import { k8sModel, portsOf, workloadsOf } from '../../documents/k8s';
+import { indexedObjects, indexedTemplated, portsOf, type Container, type Located } from '../../documents/k8s';
 import { get, nodeRange } from '../../documents/yaml-nav';
-import { builtImages, imageName } from './user-consistent';
-import type { RelatedLocation } from '../../types';
+import { builtImages, COMPOSE_BUILDS, imageName } from './user-consistent';
+import { factsOf, perWorkspace, type WorkspaceView } from '../../workspace';
+import type { SourceFile } from '../../documents/source';
+import type { Range, RelatedLocation } from '../../types';
+
+interface Expected {
+  compose: { path: string; name: string; ports: { target: string; range: Range }[] }[];
+  k8s: { l: Located; c: Container }[];
+}
+
+/** By Dockerfile path: the Compose services built from it and the Kubernetes containers running its image, in index order. */
+function expectations(ws: WorkspaceView): Map<string, Expected> {
+  return perWorkspace(ws, 'ports-expected', () => {
+    const out = new Map<string, Expected>();
+    const at = (path: string) => {
+      let e = out.get(path);
+      if (!e) out.set(path, (e = { compose: [], k8s: [] }));
+      return e;
+    };
+    for (const f of ws.files('compose')) for (const svc of factsOf(ws, COMPOSE_BUILDS, f).services) at(svc.dockerfile).compose.push({ path: f.path, name: svc.name, ports: svc.ports });
+    const images = builtImages(ws);
+    const templated = new Map<SourceFile, boolean>();
+    for (const l of indexedObjects(ws)) {
+      const w = l.object.workload;
+      if (!w || l.object.partial || l.object.helmTest) continue;
+      let t = templated.get(l.file);
+      if (t === undefined) templated.set(l.file, (t = indexedTemplated(ws, l.file)));
+      if (t) continue;
+      for (const c of w.containers) {
+        const name = c.image ? imageName(c.image) : undefined;
+        const df = name ? images.get(name) : undefined;
+        if (df !== undefined) at(df).k8s.push({ l, c });
+      }
+    }
+    return out;
+  });
+}
 
 export default defineRule({
   id: 'workspace/ports-consistent',
@@ -36,25 +70,17 @@ export default defineRule({
       if (exposed.has(port)) return;
       wanted.set(port, [...(wanted.get(port) ?? []), loc]);
     };
-    for (const f of ws.files('compose')) {
-      for (const svc of composeModel(f).services) {
-        if (dockerfilePath(f.path, svc) !== ctx.file.path) continue;
-        for (const p of svc.ports) if (p.target && /^\d+$/.test(p.target)) want(Number(p.target), { path: f.path, range: p.range, message: `service ${svc.name}: container port ${p.target}` });
-      }
+    // Who expects which Dockerfile to listen where, once per version of the index (was: every
+    // Compose service and Kubernetes container of the workspace for every Dockerfile).
+    const mine = expectations(ws).get(ctx.file.path);
+    for (const e of mine?.compose ?? []) {
+      for (const p of e.ports) if (/^\d+$/.test(p.target)) want(Number(p.target), { path: e.path, range: p.range, message: `service ${e.name}: container port ${p.target}` });
     }
-    const images = builtImages(ws);
-    for (const f of ws.files('kubernetes')) {
-      const k8s = k8sModel(f);
-      if (k8s.templated) continue;
-      for (const w of workloadsOf(k8s)) {
-        for (const c of w.containers) {
-          const name = c.image ? imageName(c.image) : undefined;
-          if (!name || images.get(name) !== ctx.file.path) continue;
-          for (const p of portsOf(c)) {
-            const r = nodeRange(get(p.node, 'containerPort'));
-            if (p.number !== undefined && r) want(p.number, { path: f.path, range: r, message: `${w.kind} ${w.object.displayName}: containerPort ${p.number}` });
-          }
-        }
+    for (const { l, c } of mine?.k8s ?? []) {
+      const w = l.object.workload!;
+      for (const p of portsOf(c)) {
+        const r = nodeRange(get(p.node, 'containerPort'));
+        if (p.number !== undefined && r) want(p.number, { path: l.file.path, range: r, message: `${w.kind} ${w.object.displayName}: containerPort ${p.number}` });
       }
     }
     const first = exposes[0];

@@ -3,8 +3,9 @@ import { containersOf, defineK8sRule, securitySetting } from '../../documents/k8
 import { composeModel, dockerfilePath } from '../../documents/compose';
 import { parseImageRef } from '../../documents/image-ref';
 import { input, workflowModel, type WfStep } from '../../documents/workflow';
-import { perWorkspace, type WorkspaceView } from '../../workspace';
+import { defineFacts, factsOf, perWorkspace, type WorkspaceView } from '../../workspace';
 import type { DfInstruction, DockerfileModel } from '../../documents/dockerfile';
+import type { Range } from '../../types';
 import type { SourceFile } from '../../documents/source';
 
 // --- Which Dockerfile of the repository builds an image (shared by the cross-file image rules) ---
@@ -73,6 +74,36 @@ function stepBuilds(s: WfStep): { tags: string[]; dockerfile?: string }[] {
 }
 
 /**
+ * What a Compose file builds: its services' images with their Dockerfile (`build:` and `image:`),
+ * and every service's Dockerfile with its container ports (for workspace/ports-consistent).
+ */
+export const COMPOSE_BUILDS = defineFacts<{ images: [string, string | null][]; services: { name: string; dockerfile: string; ports: { target: string; range: Range }[] }[] }>({
+  key: 'compose-builds',
+  kinds: ['compose'],
+  extract(f) {
+    const images: [string, string | null][] = [];
+    const services: { name: string; dockerfile: string; ports: { target: string; range: Range }[] }[] = [];
+    for (const svc of composeModel(f).services) {
+      const dockerfile = dockerfilePath(f.path, svc);
+      if (svc.image && svc.buildPair) images.push([svc.image, dockerfile ?? null]);
+      if (dockerfile !== undefined) services.push({ name: svc.name, dockerfile, ports: svc.ports.filter((p) => p.target !== undefined).map((p) => ({ target: p.target!, range: p.range })) });
+    }
+    return { images, services };
+  },
+});
+
+/** Image tags a workflow builds, each with the Dockerfile it builds from. */
+const WORKFLOW_BUILDS = defineFacts<[string, string | null][]>({
+  key: 'workflow-builds',
+  kinds: ['workflow'],
+  extract(f) {
+    const out: [string, string | null][] = [];
+    for (const s of workflowModel(f).steps()) for (const b of stepBuilds(s)) for (const t of b.tags) out.push([t, b.dockerfile ?? null]);
+    return out;
+  },
+});
+
+/**
  * Image names the repository builds, each with the Dockerfile that builds it: from Compose services
  * with both `build:` and `image:`, and from CI steps that build with `-t`/`tags:`. A name built from
  * two different Dockerfiles maps to undefined (unsure).
@@ -80,18 +111,14 @@ function stepBuilds(s: WfStep): { tags: string[]; dockerfile?: string }[] {
 export function builtImages(ws: WorkspaceView): Map<string, string | undefined> {
   return perWorkspace(ws, 'built-images', () => {
     const out = new Map<string, string | undefined>();
-    const put = (ref: string, dockerfile: string | undefined) => {
+    const put = (ref: string, dockerfile: string | null) => {
       const name = imageName(ref);
       if (!name || !dockerfile || ws.get(dockerfile)?.kind !== 'dockerfile') return;
       if (out.has(name) && out.get(name) !== dockerfile) out.set(name, undefined);
       else out.set(name, dockerfile);
     };
-    for (const f of ws.files('compose')) {
-      for (const svc of composeModel(f).services) if (svc.image && svc.buildPair) put(svc.image, dockerfilePath(f.path, svc));
-    }
-    for (const f of ws.files('workflow')) {
-      for (const s of workflowModel(f).steps()) for (const b of stepBuilds(s)) for (const t of b.tags) put(t, b.dockerfile);
-    }
+    for (const f of ws.files('compose')) for (const [image, dockerfile] of factsOf(ws, COMPOSE_BUILDS, f).images) put(image, dockerfile);
+    for (const f of ws.files('workflow')) for (const [tag, dockerfile] of factsOf(ws, WORKFLOW_BUILDS, f)) put(tag, dockerfile);
     return out;
   });
 }
