@@ -675,12 +675,23 @@ export function workloadObjects(all: readonly Located[]): Located[] {
 }
 
 /** HPAs of the workspace that target this workload. */
+const hpaKey = (kind: string, name: string | undefined) => (name === undefined ? `${kind}\n` : `${kind}\n=${name}`);
+
 export function hpasFor(all: readonly Located[], w: Workload): Located[] {
-  return ofKind(all, 'HorizontalPodAutoscaler').filter((l) => {
-    if (!sameNamespace(l.object, w.object)) return false;
-    const t = hpaTarget(l.object);
-    return t.known && t.kind === w.kind && t.name === w.object.name;
+  // The autoscalers by target, once per list (was: every HPA of the workspace for every workload).
+  const byTarget = derived(all, 'hpas-by-target', () => {
+    const m = new Map<string, Located[]>();
+    for (const l of ofKind(all, 'HorizontalPodAutoscaler')) {
+      const t = hpaTarget(l.object);
+      if (!t.known || t.kind === undefined) continue;
+      const k = hpaKey(t.kind, t.name);
+      const list = m.get(k);
+      if (list) list.push(l);
+      else m.set(k, [l]);
+    }
+    return m;
   });
+  return (byTarget.get(hpaKey(w.kind, w.object.name)) ?? []).filter((l) => sameNamespace(l.object, w.object));
 }
 
 /** The labels a workload's pods are selected by: `spec.selector.matchLabels`, else the pod labels. */

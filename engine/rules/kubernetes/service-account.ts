@@ -1,6 +1,6 @@
 import { bool, getPair, keyRange, nodeRange, str } from '../../documents/yaml-nav';
 import { deletePair, insertPairs } from '../../fixes/yaml';
-import { defineK8sRule, sameNamespace, workloadsOf, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, ofKind, sameNamespace, workloadsOf, workspaceObjects } from '../../documents/k8s';
 import type { Fix } from '../../types';
 
 export default defineK8sRule({
@@ -45,7 +45,7 @@ export default defineK8sRule({
         continue;
       }
       if (!ctx.workspace.complete || !node) continue;
-      const accounts = all.filter((l) => l.object.kind === 'ServiceAccount' && sameNamespace(l.object, w.object));
+      const accounts = ofKind(all, 'ServiceAccount').filter((l) => sameNamespace(l.object, w.object));
       if (accounts.some((a) => a.object.name === account || a.object.name === undefined)) continue;
       ctx.report({ range: nodeRange(node)!, messageId: 'missing', data: { account } });
     }
