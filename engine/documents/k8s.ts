@@ -707,6 +707,11 @@ export function selectorLabels(w: Workload): Record<string, string> {
 
 const objectModels = new WeakMap<K8sObject, K8sModel>();
 
+/** The range of a container's image value (from the facts for a container of another worker's file). */
+export function containerImageRange(c: Container): Range | undefined {
+  return c instanceof RemoteContainer ? c.imageRange : nodeRange(c.imageNode);
+}
+
 /** Where an object starts in its file (its map's first offset), for ordering objects of the workspace. */
 export function objectStart(o: K8sObject): number {
   return o instanceof RemoteObject ? o.facts.start : o.node.range![0];
@@ -719,6 +724,8 @@ interface ContainerFacts {
   index: number;
   name?: string;
   image?: string;
+  /** nodeRange(imageNode), for containerImageRange(). */
+  imageRange?: Range;
   range: Range;
 }
 
@@ -792,7 +799,7 @@ export const K8S_FACTS = defineFacts<{ templated: boolean; objects: ObjectFacts[
                   podSpecPath: w.podSpecPath,
                   replicas: w.replicas,
                   effectiveReplicas: w.effectiveReplicas,
-                  containers: w.containers.map((c) => ({ type: c.type, index: c.index, name: c.name, image: c.image, range: c.range })),
+                  containers: w.containers.map((c) => ({ type: c.type, index: c.index, name: c.name, image: c.image, imageRange: nodeRange(c.imageNode), range: c.range })),
                 },
               }
             : {}),
@@ -918,6 +925,7 @@ class RemoteContainer implements Container {
   index: number;
   name?: string;
   image?: string;
+  imageRange?: Range;
   range: Range;
 
   constructor(
@@ -929,6 +937,7 @@ class RemoteContainer implements Container {
     this.index = facts.index;
     this.name = facts.name;
     this.image = facts.image;
+    this.imageRange = facts.imageRange;
     this.range = facts.range;
   }
 

@@ -45,7 +45,7 @@ describe('a workspace linted in parts (worker facts)', () => {
 
   it('the fixture exercises cross-file rules', () => {
     const ids = new Set([...expected.values()].flatMap((r) => (JSON.parse(r) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)));
-    for (const id of ['kubernetes/hpa-no-static-replicas', 'kubernetes/pdb-exists', 'kubernetes/network-policy-coverage', 'kubernetes/network-policy-default-deny', 'workspace/user-consistent', 'workspace/probe-matches-healthcheck', 'workspace/dependency-update-automation', 'kubernetes/pdb-allows-disruption', 'kubernetes/service-targets-pods', 'kubernetes/ingress-targets-service', 'kubernetes/service-account', 'workspace/ports-consistent', 'workspace/k8s-refs-resolve']) {
+    for (const id of ['kubernetes/hpa-no-static-replicas', 'kubernetes/pdb-exists', 'kubernetes/network-policy-coverage', 'kubernetes/network-policy-default-deny', 'workspace/user-consistent', 'workspace/probe-matches-healthcheck', 'workspace/dependency-update-automation', 'workspace/deployed-image-is-built-image', 'kubernetes/pdb-allows-disruption', 'kubernetes/service-targets-pods', 'kubernetes/ingress-targets-service', 'kubernetes/service-account', 'workspace/ports-consistent', 'workspace/k8s-refs-resolve']) {
       assert.ok(ids.has(id), `${id} reports on the fixture`);
     }
   });

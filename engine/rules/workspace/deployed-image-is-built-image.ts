@@ -1,8 +1,8 @@
 import { defineRule } from '../../define-rule';
-import { perWorkspace, type WorkspaceView } from '../../workspace';
+import { defineFacts, factsOf, perWorkspace, type WorkspaceView } from '../../workspace';
 import { input, pushesImage, str, usesAction, workflowModel, type WfStep, type WorkflowModel } from '../../documents/workflow';
 import { commandWords, splitCommands } from '../../documents/shell';
-import { k8sModel } from '../../documents/k8s';
+import { containerImageRange, indexedObjects } from '../../documents/k8s';
 import { composeModel, splitImage } from '../../documents/compose';
 import { mapPairs, nodeRange } from '../../documents/yaml-nav';
 import type { Range, RelatedLocation } from '../../types';
@@ -12,7 +12,8 @@ import type { SourceFile } from '../../documents/source';
 // name and tag (`${{ github.sha }}`, `$GITHUB_RUN_NUMBER`, `${{ env.IMAGE }}` …) turned into patterns.
 interface Pushed {
   file: SourceFile;
-  step: WfStep;
+  /** The step that pushes it. */
+  stepRange: Range;
   /** As written, after `env:` values are substituted (for messages). */
   text: string;
   repo: RegExp;
@@ -32,8 +33,35 @@ interface Deployed {
   path: string;
   tag: string;
   /** Set for `kubectl set image` in a workflow: the step reporting it. */
-  step?: WfStep;
+  stepRange?: Range;
 }
+
+// Per file, without the file: the facts workers exchange (see defineFacts), so that a worker linting
+// some workflows does not parse every workflow, manifest and Compose file of the workspace.
+type PushedFact = Omit<Pushed, 'file'>;
+type DeployedFact = Omit<Deployed, 'file'>;
+const withFile = <T extends object>(file: SourceFile, facts: T[]) => facts.map((f) => ({ file, ...f }));
+
+const WORKFLOW_IMAGES = defineFacts<{ pushed: PushedFact[]; setImage: DeployedFact[]; rewrites: boolean }>({
+  key: 'workflow-images',
+  kinds: ['workflow'],
+  extract: (f) => ({ pushed: pushedOf(f), setImage: setImageOf(f), rewrites: rewritesImages(f) }),
+});
+
+const COMPOSE_IMAGES = defineFacts<DeployedFact[]>({
+  key: 'compose-images',
+  kinds: ['compose'],
+  extract(file) {
+    const out: DeployedFact[] = [];
+    for (const svc of composeModel(file).services) {
+      if (svc.buildPair || svc.image === undefined) continue; // Compose builds it: a local image
+      const range = nodeRange(svc.imageNode);
+      const d = range && deployedRef(range, svc.image);
+      if (d) out.push(d);
+    }
+    return out;
+  },
+});
 
 const HEX40 = '[0-9a-f]{40}';
 const PLACEHOLDER = /\$\{\{[^}]*\}\}|\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*/g;
@@ -121,10 +149,10 @@ function pushedRefs(m: WorkflowModel, step: WfStep): string[] {
   return out.filter(Boolean);
 }
 
-function pushedOf(file: SourceFile): Pushed[] {
+function pushedOf(file: SourceFile): PushedFact[] {
   const m = workflowModel(file);
   if (m.isAction) return [];
-  const out: Pushed[] = [];
+  const out: PushedFact[] = [];
   for (const step of m.steps()) {
     for (const raw of pushedRefs(m, step)) {
       const text = withEnv(raw, m, step);
@@ -140,7 +168,7 @@ function pushedOf(file: SourceFile): Pushed[] {
       if (!last || HAS_PLACEHOLDER.test(last)) continue;
       const n = HAS_PLACEHOLDER.test(name) ? undefined : normalise(name);
       const repoSource = n ? escape(`${n.registry}/${n.path}`) : nameWithDefaults(name);
-      out.push({ file, step, text, repo: new RegExp(`^${repoSource}$`), path: n?.path, registry: n?.registry, tag: new RegExp(`^${toPattern(tag)}$`) });
+      out.push({ stepRange: step.range, text, repo: new RegExp(`^${repoSource}$`), path: n?.path, registry: n?.registry, tag: new RegExp(`^${toPattern(tag)}$`) });
     }
   }
   return out;
@@ -153,60 +181,63 @@ function nameWithDefaults(name: string): string {
   return hasRegistry ? toPattern(name) : `docker\\.io/${name.includes('/') ? '' : 'library/'}${toPattern(name)}`;
 }
 
-function deployedRef(file: SourceFile, range: Range, image: string): Deployed | undefined {
+function deployedRef(range: Range, image: string): DeployedFact | undefined {
   if (/[$}{]/.test(image) || !image.trim()) return undefined; // a template or a variable: the value is not known here
   const ref = splitImage(image.trim());
   if (ref.digest) return undefined; // pinned by digest: nothing to compare with a tag
   const n = normalise(ref.name);
-  return { file, range, image: image.trim(), ...n, tag: ref.tag ?? 'latest' };
+  return { range, image: image.trim(), ...n, tag: ref.tag ?? 'latest' };
 }
 
 /** Image references deployed by manifests and Compose files of the workspace, and by `kubectl set image` in workflows. */
 function deployedOf(ws: WorkspaceView, overridden: boolean): Deployed[] {
   const out: Deployed[] = [];
   if (!overridden) {
-    for (const file of ws.files('kubernetes')) {
-      for (const w of k8sModel(file).workloads) {
-        if (w.object.templated || w.object.partial) continue;
-        for (const c of w.containers) {
-          const range = c.image !== undefined ? nodeRange(c.imageNode) : undefined;
-          const d = range && deployedRef(file, range, c.image!);
-          if (d) out.push(d);
-        }
+    for (const { file, object } of indexedObjects(ws)) {
+      const w = object.workload;
+      if (!w || object.templated || object.partial) continue;
+      for (const c of w.containers) {
+        const range = c.image !== undefined ? containerImageRange(c) : undefined;
+        const d = range && deployedRef(range, c.image!);
+        if (d) out.push({ file, ...d });
       }
     }
   }
-  for (const file of ws.files('compose')) {
-    for (const svc of composeModel(file).services) {
-      if (svc.buildPair || svc.image === undefined) continue; // Compose builds it: a local image
-      const range = nodeRange(svc.imageNode);
-      const d = range && deployedRef(file, range, svc.image);
-      if (d) out.push(d);
-    }
-  }
-  for (const file of ws.files('workflow')) {
-    for (const step of workflowModel(file).steps()) {
-      if (!step.run || !/\bkubectl\b[^\n]*\bset\s+image\b/.test(step.run)) continue;
-      for (const cmd of splitCommands(step.run)) {
-        const w = commandWords(cmd).map((x) => x.value);
-        const at = w.indexOf('set');
-        if (!/kubectl$/.test(w[0] ?? '') || at < 0 || w[at + 1] !== 'image') continue;
-        for (const arg of w.slice(at + 2)) {
-          const eq = arg.indexOf('=');
-          if (arg.startsWith('-') || eq < 0) continue;
-          const d = deployedRef(file, step.range, arg.slice(eq + 1));
-          if (d) out.push({ ...d, step });
-        }
+  for (const file of ws.files('compose')) out.push(...withFile(file, factsOf(ws, COMPOSE_IMAGES, file)));
+  for (const file of ws.files('workflow')) out.push(...withFile(file, factsOf(ws, WORKFLOW_IMAGES, file).setImage));
+  return out;
+}
+
+/** `kubectl set image` in a workflow's steps. */
+function setImageOf(file: SourceFile): DeployedFact[] {
+  const out: DeployedFact[] = [];
+  for (const step of workflowModel(file).steps()) {
+    if (!step.run || !/\bkubectl\b[^\n]*\bset\s+image\b/.test(step.run)) continue;
+    for (const cmd of splitCommands(step.run)) {
+      const w = commandWords(cmd).map((x) => x.value);
+      const at = w.indexOf('set');
+      if (!/kubectl$/.test(w[0] ?? '') || at < 0 || w[at + 1] !== 'image') continue;
+      for (const arg of w.slice(at + 2)) {
+        const eq = arg.indexOf('=');
+        if (arg.startsWith('-') || eq < 0) continue;
+        const d = deployedRef(step.range, arg.slice(eq + 1));
+        if (d) out.push({ ...d, stepRange: step.range });
       }
     }
   }
   return out;
 }
 
+const REWRITE = /\bkubectl\b[^\n]*\bset\s+image\b|\bkustomize\s+edit\s+set\s+image\b|--set(-string)?\s+[\w.-]*image|\byq\b[^\n]*image|\bsed\b[^\n]*image:|\bargocd\s+app\s+set\b[^\n]*image|\bkubectl\s+patch\b[^\n]*image|\bhelm\s+(upgrade|install)\b/i;
+
+/** Does a workflow rewrite manifest images at deploy time? */
+function rewritesImages(f: SourceFile): boolean {
+  return workflowModel(f).steps().some((s) => (s.run !== undefined && REWRITE.test(s.run)) || /kustomize|argocd|helm|flux|images?[-_]?updater/i.test(s.action ?? ''));
+}
+
 /** Does a workflow rewrite manifest images at deploy time? Then their tags in git are placeholders. */
 function overridesManifestImages(ws: WorkspaceView): boolean {
-  const REWRITE = /\bkubectl\b[^\n]*\bset\s+image\b|\bkustomize\s+edit\s+set\s+image\b|--set(-string)?\s+[\w.-]*image|\byq\b[^\n]*image|\bsed\b[^\n]*image:|\bargocd\s+app\s+set\b[^\n]*image|\bkubectl\s+patch\b[^\n]*image|\bhelm\s+(upgrade|install)\b/i;
-  if (ws.files('workflow').some((f) => workflowModel(f).steps().some((s) => (s.run !== undefined && REWRITE.test(s.run)) || /kustomize|argocd|helm|flux|images?[-_]?updater/i.test(s.action ?? '')))) return true;
+  if (ws.files('workflow').some((f) => factsOf(ws, WORKFLOW_IMAGES, f).rewrites)) return true;
   // kustomize `images:` overrides, Argo CD Image Updater or Flux image automation
   return [...ws.files('yaml'), ...ws.files('kubernetes')].some(
     (f) => (/(^|\/)kustomization\.ya?ml$/i.test(f.path) && /^images:/m.test(f.text)) || /argocd-image-updater|ImageUpdateAutomation|\bImagePolicy\b/.test(f.text),
@@ -220,7 +251,7 @@ interface Mismatch {
 }
 
 function mismatches(ws: WorkspaceView): Mismatch[] {
-  const pushed = ws.files('workflow').flatMap(pushedOf);
+  const pushed = ws.files('workflow').flatMap((f) => withFile(f, factsOf(ws, WORKFLOW_IMAGES, f).pushed));
   if (!pushed.length) return [];
   const out: Mismatch[] = [];
   for (const d of deployedOf(ws, overridesManifestImages(ws))) {
@@ -256,14 +287,14 @@ export default defineRule({
     if (ctx.workspace.get(ctx.file.path) !== ctx.file) return;
     for (const mm of all) {
       const d = mm.deployed;
-      const reportAt = d.step ? (d.file === ctx.file ? d.step : undefined) : firstPush(mm.pushed)?.file === ctx.file ? firstPush(mm.pushed)!.step : undefined;
+      const reportAt = d.stepRange ? (d.file === ctx.file ? d.stepRange : undefined) : firstPush(mm.pushed)?.file === ctx.file ? firstPush(mm.pushed)!.stepRange : undefined;
       if (!reportAt) continue;
       const pushedList = [...new Set(mm.pushed.map((p) => p.text))].slice(0, 3).join(', ');
-      const related: RelatedLocation[] = d.step ? mm.pushed.slice(0, 3).map((p) => ({ path: p.file.path, range: p.step.range, message: `pushes ${p.text}` })) : [{ path: d.file.path, range: d.range, message: `deploys ${d.image}` }];
+      const related: RelatedLocation[] = d.stepRange ? mm.pushed.slice(0, 3).map((p) => ({ path: p.file.path, range: p.stepRange, message: `pushes ${p.text}` })) : [{ path: d.file.path, range: d.range, message: `deploys ${d.image}` }];
       ctx.report({
-        range: reportAt.range,
+        range: reportAt,
         messageId: mm.kind,
-        data: { where: d.step ? 'This step' : d.file.path, image: d.image, registry: d.registry, pushed: pushedList },
+        data: { where: d.stepRange ? 'This step' : d.file.path, image: d.image, registry: d.registry, pushed: pushedList },
         related,
       });
     }
