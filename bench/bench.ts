@@ -448,12 +448,15 @@ function incrGoal(p50Goal: number, p95Goal: number): Goal {
             },
           },
           { name: 'full', run: () => lintAsServer(rel, current, new Workspace()) },
+          { name: 'parse', run: () => floor('k8s', current) },
         ],
         { warmup: 2, min: 20, max: 100, budgetMs: 6000 },
       );
+      // "of full parse": relative to parsing the whole edited text (the floor), not to a full lint
       const full = r.full.median;
-      const p50 = percentile(r.edit.samples, 50) / full;
-      const p95 = percentile(r.edit.samples, 95) / full;
+      const parse = r.parse.median;
+      const p50 = percentile(r.edit.samples, 50) / parse;
+      const p95 = percentile(r.edit.samples, 95) / parse;
       const missBy = Math.max(atMost(p50, p50Goal), atMost(p95, p95Goal));
       const v = verdictOf(missBy);
       // How much of the file one edit re-parses, when the engine counts it (engine/documents/yaml.ts).
@@ -471,8 +474,8 @@ function incrGoal(p50Goal: number, p95Goal: number): Goal {
         id: 'incr-k8s',
         verdict: v,
         missBy,
-        values: { p50, p95, p50Goal, p95Goal, fullMs: full, editP50Ms: percentile(r.edit.samples, 50), editP95Ms: percentile(r.edit.samples, 95), lines, samples: r.edit.samples.length },
-        line: `INCR  k8s ${lines} lines edit p50 ${fixed(p50)} p95 ${fixed(p95)} (of full parse)  goal p50<=${p50Goal.toFixed(2)} p95<=${p95Goal.toFixed(2)}  ${v}  (full lint ${ms(full)}, edit+relint p50 ${ms(percentile(r.edit.samples, 50))} p95 ${ms(percentile(r.edit.samples, 95))}, ${r.edit.samples.length} edits${note})`,
+        values: { p50, p95, p50Goal, p95Goal, parseMs: parse, fullMs: full, editP50Ms: percentile(r.edit.samples, 50), editP95Ms: percentile(r.edit.samples, 95), lines, samples: r.edit.samples.length },
+        line: `INCR  k8s ${lines} lines edit p50 ${fixed(p50)} p95 ${fixed(p95)} (of full parse)  goal p50<=${p50Goal.toFixed(2)} p95<=${p95Goal.toFixed(2)}  ${v}  (full parse ${ms(parse)}, full lint ${ms(full)}, edit+relint p50 ${ms(percentile(r.edit.samples, 50))} p95 ${ms(percentile(r.edit.samples, 95))}, ${r.edit.samples.length} edits${note})`,
       };
     },
   };
