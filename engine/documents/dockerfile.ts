@@ -104,10 +104,9 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     const range = toRange(node.getRange());
     // The arguments as dockerfile-ast's getArguments() returns them, read in one pass over offsets
     // (its own getters convert every offset to a Position and back, several times per instruction).
-    let words = rawArguments(text, keywordRange.end, range.end, escapeChar);
+    const words = rawArguments(text, keywordRange.end, range.end, escapeChar);
     const flags = readFlags(node, words, text);
-    if (flags.length) words = words.slice(flags.length);
-    const args: DfArg[] = words.map((w) => ({ value: w.value, range: { start: w.start, end: w.end } }));
+    const args = flags.length ? words.slice(flags.length) : words;
     const argsRange = args.length ? { start: args[0].range.start, end: args[args.length - 1].range.end } : undefined;
     const ins: DfInstruction = {
       keyword,
@@ -166,13 +165,6 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
   };
 }
 
-/** A word of an instruction's arguments as dockerfile-ast reads it: its value (escapes removed) and offsets. */
-interface RawArg {
-  value: string;
-  start: number;
-  end: number;
-}
-
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
@@ -188,8 +180,8 @@ const DOLLAR = 36;
  * converted them back), and builds each value one character at a time; this one copies runs of
  * characters. `test/engine/dockerfile-model.test.ts` compares the two on generated text.
  */
-export function rawArguments(text: string, from: number, to: number, escapeChar: string): RawArg[] {
-  const args: RawArg[] = [];
+export function rawArguments(text: string, from: number, to: number, escapeChar: string): DfArg[] {
+  const args: DfArg[] = [];
   const esc = escapeChar.charCodeAt(0);
   const len = to - from;
   const at = (i: number): number => (i < len ? text.charCodeAt(from + i) : -1);
@@ -216,7 +208,7 @@ export function rawArguments(text: string, from: number, to: number, escapeChar:
   };
   const push = (end: number) => {
     if (runStart >= 0) value += text.slice(from + runStart, from + runEnd);
-    args.push({ value, start: docOffset(text, from + found), end: docOffset(text, from + end) });
+    args.push({ value, range: { start: docOffset(text, from + found), end: docOffset(text, from + end) } });
     value = '';
     runStart = -1;
     found = -1;
@@ -317,7 +309,7 @@ type FlagNode = { getFlags?: unknown; stopSearchingForFlags?: (value: string) =>
  * words before the first word that stops the search (which word does is the instruction class's
  * own `stopSearchingForFlags`); its `getArguments()` then drops as many words from the front.
  */
-function readFlags(node: Instruction, words: RawArg[], text: string): DfInstruction['flags'] {
+function readFlags(node: Instruction, words: DfArg[], text: string): DfInstruction['flags'] {
   const n = node as unknown as FlagNode;
   if (typeof n.getFlags !== 'function' || typeof n.stopSearchingForFlags !== 'function') return [];
   const flags: DfInstruction['flags'] = [];
@@ -325,9 +317,9 @@ function readFlags(node: Instruction, words: RawArg[], text: string): DfInstruct
     const value = w.value;
     if (n.stopSearchingForFlags(value)) break;
     if (value.indexOf('--') !== 0) continue;
-    const range = { start: w.start, end: w.end };
+    const range = { start: w.range.start, end: w.range.end };
     // The library compares the position of `=` in the text as written with the unescaped value.
-    const index = text.slice(w.start, w.end).indexOf('=');
+    const index = text.slice(range.start, range.end).indexOf('=');
     if (index === -1) flags.push({ name: value.substring(2), value: null, range });
     else if (index === value.length - 1) flags.push({ name: value.substring(2, index), value: '', range });
     else {
@@ -367,9 +359,15 @@ function readProperties(node: Instruction, toRange: (r: any) => Range, text: str
   });
 }
 
+const CONTINUATION = new Map<string, RegExp>();
+
 function stripContinuations(s: string, escapeChar: string): string {
-  const esc = escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  return s.replace(new RegExp(`${esc}[ \\t]*(?:\\r\\n|\\r|\\n)\\s*`, 'g'), '');
+  let re = CONTINUATION.get(escapeChar);
+  if (!re) {
+    const esc = escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    CONTINUATION.set(escapeChar, (re = new RegExp(`${esc}[ \\t]*(?:\\r\\n|\\r|\\n)\\s*`, 'g')));
+  }
+  return s.replace(re, '');
 }
 
 /** dockerfile-ast's From getters (`getImage`, `getImageRange`, `getBuildStage`…) on the words already read. */

@@ -103,7 +103,28 @@ class Scanner {
     const { text, esc } = this;
     let words: ShellWord[] = [];
     let redirects: ShellRedirect[] = [];
+    // The word's value so far is `value` + text[runStart, runEnd): characters copied as they are
+    // extend the run, and are sliced out in one piece.
     let value = '';
+    let runStart = -1;
+    let runEnd = -1;
+    const flush = () => {
+      if (runStart >= 0) {
+        value += text.slice(runStart, runEnd);
+        runStart = -1;
+      }
+    };
+    /** Append text[a, b) to the value. */
+    const add = (a: number, b: number) => {
+      if (b <= a) return;
+      if (runStart >= 0 && runEnd === a) {
+        runEnd = b;
+        return;
+      }
+      flush();
+      runStart = a;
+      runEnd = b;
+    };
     let wordStart = -1;
     let quoted = false;
     let unquotedExp = false;
@@ -122,6 +143,7 @@ class Scanner {
 
     const endWord = (i: number) => {
       if (wordStart < 0) return;
+      flush();
       const word: ShellWord = { value, range: { start: this.base + wordStart, end: this.base + i } };
       if (quoted) word.quoted = true;
       if (unquotedExp) word.unquotedExpansion = true;
@@ -224,7 +246,7 @@ class Scanner {
         quoted = true;
         const end = text.indexOf("'", i + 1);
         const stop = end < 0 || end >= to ? to : end;
-        value += text.slice(i + 1, stop);
+        add(i + 1, stop);
         i = stop;
         continue;
       }
@@ -235,8 +257,11 @@ class Scanner {
         for (; j < to && text[j] !== "'"; j++) {
           if (text[j] === '\\' && j + 1 < to) {
             const e = text[++j];
-            value += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
-          } else value += text[j];
+            if (e === 'n' || e === 't' || e === 'r') {
+              flush();
+              value += e === 'n' ? '\n' : e === 't' ? '\t' : '\r';
+            } else add(j, j + 1);
+          } else add(j, j + 1);
         }
         i = j;
         continue;
@@ -254,7 +279,7 @@ class Scanner {
           if (d === '\\' && j + 1 < to) {
             const e = text[j + 1];
             if (e === '$' || e === '`' || e === '"' || e === '\\') {
-              value += e;
+              add(j + 1, j + 2);
               j++;
               continue;
             }
@@ -262,16 +287,16 @@ class Scanner {
               j++;
               continue;
             }
-            value += d;
+            add(j, j + 1);
             continue;
           }
           if (d === '$' || d === '`') {
             const end = this.expansion(j, to);
-            value += text.slice(j, end);
+            add(j, end);
             j = end - 1;
             continue;
           }
-          value += d;
+          add(j, j + 1);
         }
         i = Math.min(j, to);
         continue;
@@ -279,14 +304,15 @@ class Scanner {
       if (c === '\\' && i + 1 < to) {
         startWord(i);
         quoted = true;
-        value += text[++i];
+        add(i + 1, i + 2);
+        i++;
         continue;
       }
       if (c === '$' || c === '`') {
         startWord(i);
         unquotedExp = true;
         const end = this.expansion(i, to);
-        value += text.slice(i, end);
+        add(i, end);
         i = end - 1;
         continue;
       }
@@ -305,12 +331,13 @@ class Scanner {
         unquotedExp = true;
         const close = matchParen(text, i + 1, to);
         this.nestedScan(i + 2, close, heredoc);
-        value += text.slice(i, Math.min(close + 1, to));
+        add(i, Math.min(close + 1, to));
         i = close;
         continue;
       }
       if (c === '<' || c === '>' || (c === '&' && text[i + 1] === '>')) {
         // An fd number right before the operator belongs to the redirection.
+        flush();
         if (wordStart >= 0 && /^\d+$/.test(value) && !quoted) {
           const fdStart = wordStart;
           wordStart = -1;
@@ -350,7 +377,7 @@ class Scanner {
           const close = text.indexOf('))', i + 2);
           const end = close < 0 || close >= to ? to : close + 2;
           startWord(i);
-          value += text.slice(i, end);
+          add(i, end);
           i = end - 1;
           continue;
         }
@@ -368,7 +395,7 @@ class Scanner {
         continue;
       }
       startWord(i);
-      value += c;
+      add(i, i + 1);
     }
     endCommand(to);
     if (pending.length) this.heredocBodies(pending.splice(0), to, to);
@@ -563,13 +590,22 @@ export function commandName(cmd: ShellCommand): string | undefined {
 
 export type ShellKind = 'posix' | 'powershell' | 'cmd' | 'other';
 
+const stageShells = new WeakMap<Stage, DfInstruction[]>();
+
+/** The SHELL instructions of a stage, found once per stage. */
+function shellsOf(stage: Stage): DfInstruction[] {
+  let list = stageShells.get(stage);
+  if (!list) stageShells.set(stage, (list = stage.instructions.filter((i) => i.keyword === 'SHELL')));
+  return list;
+}
+
 /** The shell a stage's RUN instructions use: the last SHELL before `ins` (through `FROM <stage>`), else the image default. */
 export function shellOf(doc: DockerfileModel, ins: DfInstruction): { kind: ShellKind; path: string } {
   const seen = new Set<Stage>();
   let limit = ins.range.start;
   for (let s: Stage | undefined = ins.stage; s && !seen.has(s); s = s.from.fromStage) {
     seen.add(s);
-    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && i.range.start < limit);
+    const shells = shellsOf(s).filter((i) => i.range.start < limit);
     const last = shells[shells.length - 1];
     if (last) {
       let first = '';
@@ -676,10 +712,10 @@ const VALUE_OPTS: Record<PackageManager, Set<string>> = {
   zypper: new Set(['-r', '--repo', '--from', '-t', '--type', '--root', '-R', '--reposd-path', '-D', '--cache-dir', '--solver-focus', '-C']),
 };
 
-const MANAGERS: Record<string, PackageManager> = {
+const MANAGERS = new Map<string, PackageManager>(Object.entries({
   'apt-get': 'apt-get', apt: 'apt', apk: 'apk', pip: 'pip', pip3: 'pip', npm: 'npm', yarn: 'yarn', pnpm: 'pnpm',
   gem: 'gem', go: 'go', yum: 'yum', dnf: 'dnf', microdnf: 'microdnf', zypper: 'zypper',
-};
+}) as [string, PackageManager][]);
 
 const packageCache = new WeakMap<ShellCommand, PackageCommand | null>();
 
@@ -696,8 +732,9 @@ function readPackageCommand(cmd: ShellCommand): PackageCommand | undefined {
   let name = words[0].value.slice(words[0].value.lastIndexOf('/') + 1);
   let managerWord = words[0];
   let rest = 1;
-  // python -m pip install …, uv pip install …
-  if (/^python(?:\d+(?:\.\d+)*)?$/.test(name)) {
+  // python -m pip install …, uv pip install … (the two patterns start with "p")
+  const p = name.charCodeAt(0) === 112;
+  if (p && /^python(?:\d+(?:\.\d+)*)?$/.test(name)) {
     const m = words.findIndex((w) => w.value === '-m');
     if (m < 0 || !/^pip\d*$/.test(words[m + 1]?.value ?? '')) return undefined;
     name = 'pip';
@@ -707,8 +744,8 @@ function readPackageCommand(cmd: ShellCommand): PackageCommand | undefined {
     name = 'pip';
     managerWord = words[1];
     rest = 2;
-  } else if (/^pip\d+(?:\.\d+)?$/.test(name)) name = 'pip';
-  const manager = MANAGERS[name];
+  } else if (p && /^pip\d+(?:\.\d+)?$/.test(name)) name = 'pip';
+  const manager = MANAGERS.get(name);
   if (!manager) return undefined;
   const valueOpts = VALUE_OPTS[manager];
   const pc: PackageCommand = { manager, command: cmd, words, managerWord, options: [], values: new Map(), args: [] };
@@ -775,7 +812,7 @@ export function shellHasPipefail(doc: DockerfileModel, ins: DfInstruction): bool
   let limit = ins.range.start;
   for (let s: Stage | undefined = ins.stage; s && !seen.has(s); s = s.from.fromStage) {
     seen.add(s);
-    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && i.range.start < limit);
+    const shells = shellsOf(s).filter((i) => i.range.start < limit);
     const last = shells[shells.length - 1];
     if (last) return /pipefail/.test(last.argsText);
     limit = Infinity;

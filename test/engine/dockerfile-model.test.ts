@@ -18,7 +18,7 @@ function expected(text: string) {
   return df.getInstructions().map((node: Instruction) => {
     const n = node as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null; getRange(): AstRange }[] };
     const out: Record<string, unknown> = {
-      raw: (node as unknown as { getRawArguments(): { getValue(): string; getRange(): AstRange }[] }).getRawArguments().map((a) => ({ value: a.getValue(), ...off(a.getRange()) })),
+      raw: (node as unknown as { getRawArguments(): { getValue(): string; getRange(): AstRange }[] }).getRawArguments().map((a) => ({ value: a.getValue(), range: off(a.getRange()) })),
       args: node.getArguments().map((a) => ({ value: a.getValue(), range: off(a.getRange()) })),
       argsRange: node.getArgumentsRange() ? off(node.getArgumentsRange()!) : undefined,
       flags: typeof n.getFlags === 'function' ? n.getFlags().map((f) => ({ name: f.getName(), value: f.getValue(), range: off(f.getRange()) })) : [],

@@ -128,6 +128,10 @@ describe('commandWords and commandName', () => {
 });
 
 describe('packageCommand', () => {
+  it('is not fooled by command names that are Object.prototype members (they used to throw)', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) assert.equal(packageCommand(first(`${name} -x install y`)), undefined);
+  });
+
   it('parses manager, action, options with values and arguments', () => {
     const pc = packageCommand(first('apt-get -o Dpkg::Options::=--force-confold -qq install -y -t bookworm-backports curl=7 git'))!;
     assert.equal(pc.manager, 'apt-get');

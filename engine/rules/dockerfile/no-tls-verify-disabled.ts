@@ -92,6 +92,8 @@ export default defineRule({
           ctx.report({ range: cmd.range, messageId: 'config', data: { what: 'conda config --set ssl_verify false' } });
         }
         for (const w of args) {
+          // Neither option below fits in fewer than 11 characters (`sslverify=0`).
+          if (w.value.length < 11) continue;
           if (/(?:^|[\s;])sslverify\s*=\s*(?:0|false|no)\b/i.test(w.value)) ctx.report({ range: w.range, messageId: 'config', data: { what: 'sslverify=0 in a repository configuration' } });
           else if (/Verify-(?:Peer|Host)["'=\s]*(?:false|0)\b/i.test(w.value)) ctx.report({ range: w.range, messageId: 'config', data: { what: 'The apt option Verify-Peer/Verify-Host false' } });
         }

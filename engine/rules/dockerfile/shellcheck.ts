@@ -69,8 +69,10 @@ export default defineRule({
 });
 
 function setsErrexit(c: ShellCommand): boolean {
-  const w = commandWords(c).map((x) => x.value);
-  return w[0] === 'set' && w.slice(1).some((x, i, a) => /^-[a-zA-Z]*e/.test(x) || (x === 'errexit' && a[i - 1] === '-o'));
+  const words = commandWords(c);
+  if (words[0]?.value !== 'set') return false;
+  const w = words.map((x) => x.value);
+  return w.slice(1).some((x, i, a) => /^-[a-zA-Z]*e/.test(x) || (x === 'errexit' && a[i - 1] === '-o'));
 }
 
 /** The heredoc script runs under bash (`RUN <<EOF bash` or a bash shebang). */

@@ -93,7 +93,7 @@ export default defineRule({
         }
       }
       checkFlags(ins);
-      const heredoc = /^\s*<<|\s<<-?["']?[A-Za-z_]/.test(argsText.split(/\r?\n/)[0]);
+      const heredoc = /^\s*<<|\s<<-?["']?[A-Za-z_]/.test(firstLine(argsText));
       const args = ins.args;
       switch (kw) {
         case 'FROM': {
@@ -201,6 +201,13 @@ export default defineRule({
     }
   },
 });
+
+/** `text.split(/\r?\n/)[0]` without splitting the rest. */
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return text;
+  return text.slice(0, nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+}
 
 /** Whitespace-separated words of an ENV/LABEL line, quotes and escapes honoured. */
 function splitWords(text: string, base: number, esc: string): { text: string; range: Range }[] {

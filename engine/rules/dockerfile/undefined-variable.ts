@@ -144,6 +144,7 @@ export default defineRule({
 /** `$NAME` and plain `${NAME}` references (not `${NAME:-default}` and friends), escapes and single quotes honoured. */
 function refsIn(text: string, base: number, esc: string): Ref[] {
   const out: Ref[] = [];
+  if (!text.includes('$')) return out;
   const masked = maskSingleQuotes(text);
   for (const m of masked.matchAll(REF)) {
     const i = m.index!;

@@ -9,6 +9,9 @@ RUN apk add --no-cache curl`,
 RUN apt-get install -y --no-install-recommends curl`,
     `FROM fedora:40
 RUN dnf install -y --setopt=install_weak_deps=False curl`,
+    // Words named like Object.prototype members are not flags (they used to throw).
+    `FROM alpine:3.20
+RUN echo constructor toString __proto__ hasOwnProperty=1`,
   ],
   invalid: [
     {
