@@ -3,7 +3,7 @@
 // corpus and bundles this file with esbuild the way the server is bundled.
 //
 //   npm run bench [-- --check] [--json <file>] [--only <regex>]
-//   npm run bench -- --profile <k8s|k8s-50k|incr|dockerfile|workflow|compose|scan|soak|server>
+//   npm run bench -- --profile <k8s|k8s-50k|incr|dockerfile|workflow|workflow-800|compose|scan|soak|server>
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -901,6 +901,12 @@ function profileChild(target: string) {
       loop(15, () => lintAsServer(REL.workflow, text));
       break;
     }
+    case 'workflow-800': {
+      // the size of the anchor lines (actionlint, gh-languageservice), where fixed per-lint costs show
+      const { text } = ladder('workflow', 800);
+      loop(60, () => lintAsServer(REL.workflow, text));
+      break;
+    }
     case 'compose': {
       const { text } = ladder('compose', 5000);
       loop(10, () => lintAsServer(REL.compose, text));
@@ -919,7 +925,7 @@ function profileChild(target: string) {
       break;
     }
     default:
-      throw new Error(`unknown profile target ${target} (k8s, k8s-50k, incr, dockerfile, workflow, compose, scan, soak)`);
+      throw new Error(`unknown profile target ${target} (k8s, k8s-50k, incr, dockerfile, workflow, workflow-800, compose, scan, soak)`);
   }
   console.error(`profiled ${target} in ${ms(performance.now() - t0)}`);
 }

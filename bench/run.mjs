@@ -6,7 +6,7 @@
 //   npm run bench -- --json out.json     also write the numbers
 //   npm run bench -- --only 'k8s|scan'   only the goals whose id matches
 //   npm run bench -- --no-build          do not rebuild dist/ first
-//   npm run bench -- --profile <target>  CPU profile of a lint path (k8s, k8s-50k, incr, dockerfile, workflow, compose, scan, soak)
+//   npm run bench -- --profile <target>  CPU profile of a lint path (k8s, k8s-50k, incr, dockerfile, workflow, workflow-800, compose, scan, soak)
 //                                        or of the server's start-up (server)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -99,14 +99,43 @@ function findClose(text: string, from: number, to: number): number {
   return -1;
 }
 
-const OPS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '!'];
+const SINGLE: Readonly<Record<string, TokenKind>> = { '.': 'dot', ',': 'comma', '(': 'lparen', ')': 'rparen', '[': 'lbracket', ']': 'rbracket', '*': 'star' };
+const SPACE = /\s/;
+const DIGIT = /[0-9]/;
+const NUMBER_PART = /[0-9a-fA-FxX.eE+-]/;
+const SIGN = /[+-]/;
+const EXPONENT = /[eE]/;
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_PART = /[A-Za-z0-9_-]/;
+
+/** The operator starting at `i`: ==, !=, <=, >=, &&, ||, <, >, ! (two-character ones first). */
+function operatorAt(src: string, i: number): string | undefined {
+  const c = src[i];
+  const d = src[i + 1];
+  switch (c) {
+    case '=':
+      return d === '=' ? '==' : undefined;
+    case '!':
+      return d === '=' ? '!=' : '!';
+    case '<':
+      return d === '=' ? '<=' : '<';
+    case '>':
+      return d === '=' ? '>=' : '>';
+    case '&':
+      return d === '&' ? '&&' : undefined;
+    case '|':
+      return d === '|' ? '||' : undefined;
+    default:
+      return undefined;
+  }
+}
 
 export function tokenize(src: string, base: number): { tokens: Token[]; error?: { message: string; range: Range } } {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) {
+    if (c === ' ' || SPACE.test(c)) {
       i++;
       continue;
     }
@@ -131,28 +160,28 @@ export function tokenize(src: string, base: number): { tokens: Token[]; error?: 
       continue;
     }
     if (c === '"') return { tokens, error: { message: 'strings use single quotes in expressions', range: { start: base + i, end: base + i + 1 } } };
-    if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(src[i + 1] ?? '') && !prevIsValue(tokens))) {
+    if (DIGIT.test(c) || (c === '-' && DIGIT.test(src[i + 1] ?? '') && !prevIsValue(tokens))) {
       i++;
-      while (i < src.length && /[0-9a-fA-FxX.eE+-]/.test(src[i]) && !(/[+-]/.test(src[i]) && !/[eE]/.test(src[i - 1]))) i++;
+      while (i < src.length && NUMBER_PART.test(src[i]) && !(SIGN.test(src[i]) && !EXPONENT.test(src[i - 1]))) i++;
       tokens.push({ kind: 'number', text: src.slice(start, i), start: base + start, end: base + i });
       continue;
     }
-    if (/[A-Za-z_]/.test(c)) {
+    if (IDENT_START.test(c)) {
       i++;
-      while (i < src.length && /[A-Za-z0-9_-]/.test(src[i])) i++;
+      while (i < src.length && IDENT_PART.test(src[i])) i++;
       tokens.push({ kind: 'ident', text: src.slice(start, i), start: base + start, end: base + i });
       continue;
     }
-    const op = OPS.find((o) => src.startsWith(o, i));
+    const op = operatorAt(src, i);
     if (op) {
       i += op.length;
       tokens.push({ kind: 'op', text: op, start: base + start, end: base + i });
       continue;
     }
-    const single: Record<string, TokenKind> = { '.': 'dot', ',': 'comma', '(': 'lparen', ')': 'rparen', '[': 'lbracket', ']': 'rbracket', '*': 'star' };
-    if (single[c]) {
+    const single = SINGLE[c];
+    if (single) {
       i++;
-      tokens.push({ kind: single[c], text: c, start: base + start, end: base + i });
+      tokens.push({ kind: single, text: c, start: base + start, end: base + i });
       continue;
     }
     return { tokens, error: { message: `unexpected character "${c}"`, range: { start: base + i, end: base + i + 1 } } };
@@ -389,12 +418,17 @@ export function envNameFor(ref: ContextRef): string {
  * evaluates as an expression when it has no `${{`). `approximate` is set when the value is a
  * block or escaped scalar, whose offsets do not map 1:1 to the text: report on the node then.
  */
-export function conditionExpression(text: string, node: { value?: unknown; type?: string; range?: [number, number, number] | null } | null | undefined): (Expression & { approximate?: boolean }) | undefined {
+export function conditionExpression(
+  text: string,
+  node: { value?: unknown; type?: string; range?: [number, number, number] | null } | null | undefined,
+  /** How to find the `${{ }}` in the node (the workflow model passes its per-node cache). */
+  expressionsOf: (node: { range?: [number, number, number] | null }) => Expression[] = (n) => expressionsIn(text, n),
+): (Expression & { approximate?: boolean }) | undefined {
   const r = node?.range;
   if (!r || node?.value === null || node?.value === undefined) return undefined;
   const value = String(node.value);
   if (value.includes('${{')) {
-    const list = expressionsIn(text, node);
+    const list = expressionsOf(node);
     return list.length === 1 ? list[0] : undefined;
   }
   let base = r[0];

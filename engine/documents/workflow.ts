@@ -1,13 +1,22 @@
 import { editDistance } from '../text/distance';
 // Typed view of a GitHub Actions workflow (or composite action.yml), built once per parse:
 // triggers, permissions, jobs with their steps, and the nodes behind them for exact ranges.
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import * as Y from 'yaml';
+import type { Node, Scalar, YAMLMap } from 'yaml';
+import { conditionExpression, findExpressions, type Expression } from './expressions';
 import type { Range } from '../types';
 import type { SourceFile } from './source';
 import type { YamlModel } from './yaml';
 import { cachedView } from './yaml';
-import { asMap, get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, type YNode, type YPair } from './yaml-nav';
+import { asMap, get, getPair, keyRange, keyString, mapPairs, nodeRange, seqItems, str, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
+
+// The bundle wraps the CommonJS `yaml` in getters: a named import runs a getter on every call.
+// Read the guards once.
+const isMap: typeof Y.isMap = Y.isMap;
+const isPair: typeof Y.isPair = Y.isPair;
+const isScalar: typeof Y.isScalar = Y.isScalar;
+const isSeq: typeof Y.isSeq = Y.isSeq;
 
 export interface WfTrigger {
   /** Event name (`push`, `pull_request_target` …). */
@@ -108,9 +117,32 @@ export interface WorkflowModel {
   jobs: WfJob[];
   jobById: Map<string, WfJob>;
   style: YamlStyle;
-  /** Every step of every job (and of a composite action). */
+  /** Every step of every job (and of a composite action); the same array on every call. */
   steps(): WfStep[];
   hasTrigger(...names: string[]): boolean;
+  /** One walk of the root map, shared by the rules that look at every node (built on first use). */
+  scan(): WorkflowScan;
+  /** The `${{ }}` expressions in a node's source range (`expressionsIn`), found once per node. */
+  expressionsOf(node: { range?: [number, number, number] | null } | null | undefined): Expression[];
+  /** The expression of an `if:` value (`conditionExpression`), analysed once per node. */
+  conditionOf(node: Scalar): ConditionExpression | undefined;
+}
+
+export type ConditionExpression = Expression & { approximate?: boolean };
+
+/** A string scalar under the root map, with its path of keys and sequence indexes (as `walk` gives it). */
+export interface WfString {
+  node: Scalar & { value: string; range: [number, number, number] };
+  path: readonly (string | number)[];
+  /** The value contains `${{`. */
+  hasExpression: boolean;
+}
+
+export interface WorkflowScan {
+  /** Every map under the root map, the root included, in `walk` order. */
+  maps: YAMLMap[];
+  /** The string scalars (with a range) that contain `${{` or are the value of an `if` key, in `walk` order. */
+  strings: WfString[];
 }
 
 /** The workflow view of a file, built once per parse. */
@@ -137,6 +169,17 @@ function build(file: SourceFile, yaml: YamlModel): WorkflowModel {
   const isAction = !!runs && !get(root, 'jobs');
   const jobs: WfJob[] = [];
   const jobById = new Map<string, WfJob>();
+  let allSteps: WfStep[] | undefined;
+  let scanned: WorkflowScan | undefined;
+  const expressions = new Map<object, Expression[]>();
+  const conditions = new Map<object, ConditionExpression | undefined>();
+  const expressionsOf = (node: { range?: [number, number, number] | null } | null | undefined): Expression[] => {
+    const r = node?.range;
+    if (!r) return [];
+    let list = expressions.get(node);
+    if (!list) expressions.set(node, (list = findExpressions(text, r[0], r[1])));
+    return list;
+  };
   const m: WorkflowModel = {
     file,
     text,
@@ -155,8 +198,16 @@ function build(file: SourceFile, yaml: YamlModel): WorkflowModel {
     jobs,
     jobById,
     style,
-    steps: () => jobs.flatMap((j) => j.steps),
+    steps: () => (allSteps ??= jobs.flatMap((j) => j.steps)),
     hasTrigger: (...names) => m.triggers.some((t) => names.includes(t.name)),
+    scan: () => (scanned ??= scanTree(root)),
+    expressionsOf,
+    conditionOf: (node) => {
+      if (conditions.has(node)) return conditions.get(node);
+      const e = conditionExpression(text, node, expressionsOf);
+      conditions.set(node, e);
+      return e;
+    },
   };
   // on: as a key may be read as boolean true by YAML 1.1 tools; the yaml package keeps "on"
   if (m.onPair) m.triggers = triggersOf(m.onPair);
@@ -172,42 +223,75 @@ function build(file: SourceFile, yaml: YamlModel): WorkflowModel {
     const node = asMap(value);
     const job: WfJob = { id: key, pair, keyRange: keyRange(pair)!, node, needs: [], steps: [] };
     if (node) {
-      job.name = str(get(node, 'name'));
-      job.needsPair = getPair(node, 'needs');
+      const pairs = pairIndex(node);
+      const value = (key: string) => (pairs.get(key)?.value ?? undefined) as YNode;
+      job.name = str(value('name'));
+      job.needsPair = pairs.get('needs');
       const needs = job.needsPair?.value;
       for (const n of isSeq(needs) ? seqItems(needs) : needs ? [needs] : []) {
         if (isScalar(n) && typeof n.value === 'string') job.needs.push({ name: n.value, node: n, range: nodeRange(n)! });
       }
-      job.runsOn = get(node, 'runs-on') ?? undefined;
-      job.permissionsPair = getPair(node, 'permissions');
-      job.environmentPair = getPair(node, 'environment');
+      job.runsOn = value('runs-on') ?? undefined;
+      job.permissionsPair = pairs.get('permissions');
+      job.environmentPair = pairs.get('environment');
       const env = job.environmentPair?.value;
       job.environment = str(env) ?? str(get(env, 'name'));
-      job.ifPair = getPair(node, 'if');
-      job.timeoutPair = getPair(node, 'timeout-minutes');
-      job.concurrencyPair = getPair(node, 'concurrency');
-      job.strategy = asMap(get(node, 'strategy'));
+      job.ifPair = pairs.get('if');
+      job.timeoutPair = pairs.get('timeout-minutes');
+      job.concurrencyPair = pairs.get('concurrency');
+      job.strategy = asMap(value('strategy'));
       job.matrix = get(job.strategy, 'matrix') ?? undefined;
-      job.container = get(node, 'container') ?? undefined;
-      job.services = asMap(get(node, 'services'));
-      job.env = asMap(get(node, 'env'));
-      job.envPair = getPair(node, 'env');
-      const uses = get(node, 'uses');
+      job.container = value('container') ?? undefined;
+      job.services = asMap(value('services'));
+      job.env = asMap(value('env'));
+      job.envPair = pairs.get('env');
+      const uses = value('uses');
       if (isScalar(uses) && typeof uses.value === 'string') {
         job.uses = uses.value;
         job.usesNode = uses;
       }
-      job.withPair = getPair(node, 'with');
-      job.secretsPair = getPair(node, 'secrets');
-      job.outputs = asMap(get(node, 'outputs'));
-      job.defaultShell = str(get(asMap(get(asMap(get(node, 'defaults')), 'run')), 'shell'));
-      job.stepsNode = get(node, 'steps');
+      job.withPair = pairs.get('with');
+      job.secretsPair = pairs.get('secrets');
+      job.outputs = asMap(value('outputs'));
+      job.defaultShell = str(get(asMap(get(asMap(value('defaults')), 'run')), 'shell'));
+      job.stepsNode = value('steps');
       job.steps = stepsOf(job, job.stepsNode);
     }
     jobs.push(job);
     if (!jobById.has(key)) jobById.set(key, job);
   }
   return m;
+}
+
+/** The nodes `walk(root, …)` visits, collected in one pass for every rule that used to walk the tree. */
+function scanTree(root: YAMLMap | undefined): WorkflowScan {
+  const maps: YAMLMap[] = [];
+  const strings: WfString[] = [];
+  const path: (string | number)[] = [];
+  const visit = (node: unknown) => {
+    if (node === null || node === undefined || isPair(node)) return;
+    if (isMap(node)) {
+      maps.push(node);
+      for (const item of node.items) {
+        if (!isPair(item) || item.value === null || item.value === undefined) continue;
+        path.push(keyString(item) ?? '');
+        visit(item.value);
+        path.pop();
+      }
+    } else if (isSeq(node)) {
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        path.push(i);
+        visit(items[i]);
+        path.pop();
+      }
+    } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+      const hasExpression = node.value.includes('${{');
+      if (hasExpression || path[path.length - 1] === 'if') strings.push({ node: node as WfString['node'], path: path.slice(), hasExpression });
+    }
+  };
+  visit(root);
+  return { maps, strings };
 }
 
 function triggersOf(onPair: YPair): WfTrigger[] {
@@ -227,13 +311,15 @@ function stepsOf(job: WfJob, node: YNode): WfStep[] {
   seqItems(node).forEach((item, index) => {
     if (!isMap(item)) return;
     const step: WfStep = { job, node: item, index, range: nodeRange(item)! };
-    const idPair = getPair(item, 'id');
+    const pairs = pairIndex(item);
+    const value = (key: string) => (pairs.get(key)?.value ?? undefined) as YNode;
+    const idPair = pairs.get('id');
     if (idPair) {
       step.idPair = idPair;
       step.id = str(idPair.value);
     }
-    step.name = str(get(item, 'name'));
-    const uses = get(item, 'uses');
+    step.name = str(value('name'));
+    const uses = value('uses');
     if (isScalar(uses) && typeof uses.value === 'string') {
       step.uses = uses.value.trim();
       step.usesNode = uses;
@@ -243,22 +329,33 @@ function stepsOf(job: WfJob, node: YNode): WfStep[] {
         step.ref = p.ref;
       }
     }
-    const run = get(item, 'run');
+    const run = value('run');
     if (isScalar(run) && run.value !== null && run.value !== undefined) {
       step.run = String(run.value);
       step.runNode = run;
     }
-    step.withPair = getPair(item, 'with');
+    step.withPair = pairs.get('with');
     step.with = asMap(step.withPair?.value);
-    step.envPair = getPair(item, 'env');
+    step.envPair = pairs.get('env');
     step.env = asMap(step.envPair?.value);
-    step.ifPair = getPair(item, 'if');
+    step.ifPair = pairs.get('if');
     step.if = (step.ifPair?.value ?? undefined) as Node | undefined;
-    step.shell = str(get(item, 'shell')) ?? job.defaultShell;
+    step.shell = str(value('shell')) ?? job.defaultShell;
     const first = item.items[0] as YPair | undefined;
     step.range = nodeRange(step.usesNode) ?? nodeRange(step.runNode) ?? (first ? keyRange(first) : undefined) ?? step.range;
     out.push(step);
   });
+  return out;
+}
+
+/** The pairs of a map by key, the last of duplicate keys winning (what `getPair` finds), in one pass. */
+function pairIndex(map: YAMLMap): Map<string, YPair> {
+  const out = new Map<string, YPair>();
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const key = keyString(item);
+    if (key !== undefined) out.set(key, item);
+  }
   return out;
 }
 

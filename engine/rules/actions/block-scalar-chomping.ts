@@ -1,7 +1,7 @@
-import { isMap, isScalar, type Scalar } from 'yaml';
+import { isScalar, type Scalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { mapPairs, walk } from '../../documents/yaml-nav';
+import { mapPairs } from '../../documents/yaml-nav';
 
 /** Keys whose value is one word or one expression: a trailing newline changes its meaning. */
 const KEYS = new Set(['runs-on', 'environment', 'group', 'shell', 'working-directory', 'timeout-minutes', 'name', 'uses', 'url', 'node-version', 'python-version', 'go-version', 'java-version', 'ref', 'token', 'registry', 'image', 'key']);
@@ -21,8 +21,7 @@ export default defineRule({
     const m = workflowModel(ctx.file);
     const text = ctx.file.text;
     if (!m.root) return;
-    walk(m.root, (node) => {
-      if (!isMap(node)) return;
+    for (const node of m.scan().maps) {
       for (const { key, value } of mapPairs(node)) {
         if (!KEYS.has(key) || !isScalar(value)) continue;
         const s = value as Scalar;
@@ -35,6 +34,6 @@ export default defineRule({
         const at = s.range[0] + hm[0].length;
         ctx.report({ range: { start: s.range[0], end: at }, messageId: 'chomp', data: { key, indicator: hm[1] }, fixes: [{ title: `Use ${hm[1]}-`, edits: [{ range: { start: at, end: at }, text: '-' }] }] });
       }
-    });
+    }
   },
 });

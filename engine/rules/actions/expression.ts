@@ -1,8 +1,6 @@
-import { isScalar, type Scalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { closest, workflowModel, type WfJob } from '../../documents/workflow';
-import { conditionExpression, findExpressions, type Expression } from '../../documents/expressions';
-import { walk } from '../../documents/yaml-nav';
+import type { Expression } from '../../documents/expressions';
 import type { Fix, Range } from '../../types';
 
 const CONTEXTS = ['github', 'env', 'vars', 'job', 'jobs', 'steps', 'runner', 'secrets', 'strategy', 'matrix', 'needs', 'inputs'];
@@ -45,9 +43,7 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const m = workflowModel(ctx.file);
-    const text = ctx.file.text;
-    const root = m.root;
-    if (!root) return;
+    if (!m.root) return;
     const jobOf = (path: readonly (string | number)[]): WfJob | undefined => (path[0] === 'jobs' ? m.jobById.get(String(path[1])) : m.isAction ? m.jobs[0] : undefined);
     const rename = (range: Range, to: string): Fix[] => [{ title: `Change to "${to}"`, edits: [{ range, text: to }] }];
     const checkExpr = (e: Expression, path: readonly (string | number)[]) => {
@@ -90,17 +86,14 @@ export default defineRule({
         }
       }
     };
-    walk(root, (node, path) => {
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-      const last = path[path.length - 1];
+    for (const { node, path } of m.scan().strings) {
       // job.outputs / workflow_call outputs are evaluated where steps and jobs exist
-      if (last === 'if') {
-        const e = conditionExpression(text, node as Scalar);
+      if (path[path.length - 1] === 'if') {
+        const e = m.conditionOf(node);
         if (e) checkExpr(e, path);
-        return;
+        continue;
       }
-      if (!node.value.includes('${{')) return;
-      for (const e of findExpressions(text, node.range[0], node.range[1])) checkExpr(e, path);
-    });
+      for (const e of m.expressionsOf(node)) checkExpr(e, path);
+    }
   },
 });

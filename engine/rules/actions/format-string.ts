@@ -1,8 +1,6 @@
-import { isScalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { conditionExpression, findExpressions, type Expression } from '../../documents/expressions';
-import { walk } from '../../documents/yaml-nav';
+import type { Expression } from '../../documents/expressions';
 
 export default defineRule({
   id: 'actions/format-string',
@@ -19,7 +17,6 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     const m = workflowModel(ctx.file);
-    const text = ctx.file.text;
     if (!m.root) return;
     const check = (e: Expression) => {
       for (const c of e.calls) {
@@ -50,15 +47,13 @@ export default defineRule({
         else for (let i = 0; i < count; i++) if (!used.has(i)) { ctx.report({ range, messageId: 'unusedArg', data: { index: i, count } }); break; }
       }
     };
-    walk(m.root, (node, path) => {
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+    for (const { node, path } of m.scan().strings) {
       if (path[path.length - 1] === 'if') {
-        const e = conditionExpression(text, node as never);
+        const e = m.conditionOf(node);
         if (e && !e.error) check(e);
-        return;
+        continue;
       }
-      if (!node.value.includes('${{')) return;
-      for (const e of findExpressions(text, node.range[0], node.range[1])) if (!e.error) check(e);
-    });
+      for (const e of m.expressionsOf(node)) if (!e.error) check(e);
+    }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../define-rule';
 import { shellOf, usesAction, workflowModel, type WfStep } from '../../documents/workflow';
-import { envNameFor, expressionsIn, isUntrusted, type ContextRef, type Expression } from '../../documents/expressions';
+import { envNameFor, isUntrusted, type ContextRef, type Expression } from '../../documents/expressions';
 import { get, getPair } from '../../documents/yaml-nav';
 import { insertPairs, setValue } from '../../fixes/yaml';
 import type { Fix, TextEdit } from '../../types';
@@ -27,7 +27,7 @@ export default defineRule({
         if (script) targets.push({ node: script, kind: 'script' });
       }
       for (const t of targets) {
-        for (const e of expressionsIn(text, t.node as never)) {
+        for (const e of m.expressionsOf(t.node as never)) {
           for (const ref of e.refs) {
             if (!isUntrusted(ref)) continue;
             const name = envNameFor(ref);

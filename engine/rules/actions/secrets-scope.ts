@@ -1,8 +1,6 @@
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { findExpressions } from '../../documents/expressions';
-import { nodeRange, str, walk } from '../../documents/yaml-nav';
-import { isScalar } from 'yaml';
+import { nodeRange, str } from '../../documents/yaml-nav';
 
 export default defineRule({
   id: 'actions/secrets-scope',
@@ -37,9 +35,9 @@ export default defineRule({
       }
     }
     if (!m.root) return;
-    walk(m.root, (node) => {
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('${{') || !node.range) return;
-      for (const e of findExpressions(text, node.range[0], node.range[1])) {
+    for (const { node, hasExpression } of m.scan().strings) {
+      if (!hasExpression) continue;
+      for (const e of m.expressionsOf(node)) {
         for (const c of e.calls) {
           const lower = c.name.toLowerCase();
           if ((lower === 'tojson' || lower === 'join') && c.args[0]?.length === 1 && c.args[0][0].text.toLowerCase() === 'secrets') {
@@ -48,6 +46,6 @@ export default defineRule({
         }
         for (const r of e.refs) if (r.path[0] === 'secrets' && r.path[1] === '*?') ctx.report({ range: r.range, messageId: 'dynamic' });
       }
-    });
+    }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../define-rule';
 import { closest, workflowModel } from '../../documents/workflow';
-import { get, getPair, nodeRange, str, walk } from '../../documents/yaml-nav';
-import { isMap, isScalar } from 'yaml';
+import { get, getPair, nodeRange, str } from '../../documents/yaml-nav';
+import { isScalar } from 'yaml';
 
 const SHELLS = ['bash', 'pwsh', 'python', 'sh', 'cmd', 'powershell'];
 
@@ -20,17 +20,16 @@ export default defineRule({
   check(ctx) {
     const m = workflowModel(ctx.file);
     if (!m.root) return;
-    walk(m.root, (node) => {
-      if (!isMap(node)) return;
+    for (const node of m.scan().maps) {
       const p = getPair(node, 'shell');
-      if (!p || !isScalar(p.value)) return;
+      if (!p || !isScalar(p.value)) continue;
       // only step-level `shell:` and `defaults.run.shell` (other maps may have a `shell` input)
-      if (!node.has('run') && !(get(node, 'working-directory') !== undefined || node.items.length <= 2)) return;
+      if (!node.has('run') && !(get(node, 'working-directory') !== undefined || node.items.length <= 2)) continue;
       const s = str(p.value);
-      if (!s || s.includes('${{') || s.includes('{0}') || SHELLS.includes(s)) return;
+      if (!s || s.includes('${{') || s.includes('{0}') || SHELLS.includes(s)) continue;
       const sug = closest(s, SHELLS, 2);
       const r = nodeRange(p.value)!;
       ctx.report({ range: r, messageId: sug ? 'unknownDid' : 'unknown', data: { shell: s, suggestion: sug ?? '' }, fixes: sug ? [{ title: `Use ${sug}`, edits: [{ range: r, text: sug }] }] : [] });
-    });
+    }
   },
 });

@@ -1,7 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { conditionExpression, findExpressions } from '../../documents/expressions';
+import { findExpressions } from '../../documents/expressions';
 import type { YPair } from '../../documents/yaml-nav';
 import type { Fix } from '../../types';
 
@@ -22,7 +22,6 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const m = workflowModel(ctx.file);
-    const text = ctx.file.text;
     const pairs: YPair[] = [];
     for (const j of m.jobs) {
       if (j.ifPair) pairs.push(j.ifPair);
@@ -46,7 +45,7 @@ export default defineRule({
           continue;
         }
       }
-      const e = conditionExpression(text, v as Scalar);
+      const e = m.conditionOf(v as Scalar);
       if (!e) continue;
       const src = e.inner;
       const bot = BOTS.exec(src);
