@@ -387,8 +387,24 @@ export function jobText(job: WfJob): string {
 const DEPLOY_CMD = /\b(kubectl\s+(apply|set\s+image|rollout\s+restart|replace|create)|helm\s+(upgrade|install)|helmfile\s+(apply|sync)|kustomize\s+build\b[^\n]*\|\s*kubectl|aws\s+ecs\s+update-service|aws\s+deploy\s+create-deployment|aws\s+lambda\s+update-function-code|gcloud\s+run\s+deploy|gcloud\s+app\s+deploy|az\s+webapp\s+(deploy|config\s+container\s+set)|az\s+containerapp\s+update|flyctl\s+deploy|fly\s+deploy|vercel\s+(deploy\s+)?--prod|netlify\s+deploy|serverless\s+deploy|sls\s+deploy|cdk\s+deploy|terraform\s+apply|pulumi\s+up|argocd\s+app\s+sync|docker\s+stack\s+deploy|heroku\s+container:release|railway\s+up|kamal\s+deploy|cap\s+\w+\s+deploy|ansible-playbook\b[^\n]*deploy)/i;
 const DEPLOY_ACTION = /^(azure\/webapps-deploy|azure\/k8s-deploy|azure\/functions-action|aws-actions\/amazon-ecs-deploy-task-definition|google-github-actions\/deploy-cloudrun|google-github-actions\/deploy-appengine|appleboy\/ssh-action|superfly\/flyctl-actions|amondnet\/vercel-action|cloudflare\/wrangler-action|peaceiris\/actions-gh-pages|actions\/deploy-pages|azure\/static-web-apps-deploy|akhileshns\/heroku-deploy|deliverybot\/helm|wahyd4\/kubectl-helm-action|helm\/chart-releaser-action)/i;
 
+/**
+ * Answers about one job or step, computed once: the model's jobs and steps do not change after it
+ * is built, and several rules ask the same question (six rules ask whether each job deploys).
+ */
+function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const v = compute(key);
+    cache.set(key, v);
+    return v;
+  };
+}
+
 /** Is this job a deployment (by id/name, environment, deploy commands or deploy actions)? */
-export function isDeployJob(job: WfJob): boolean {
+export const isDeployJob: (job: WfJob) => boolean = memo(deploys);
+
+function deploys(job: WfJob): boolean {
   if (job.composite || job.uses) return /deploy/i.test(job.id) || /deploy/i.test(job.name ?? '');
   const label = `${job.id} ${job.name ?? ''}`;
   // GitHub Pages publishing is not an application deployment
@@ -411,22 +427,18 @@ const IMAGE_SCAN_CMD = /\b(trivy\s+(image|fs|rootfs|sbom|repo)|trivy\b|grype\b|s
 const IMAGE_SCANNERS = /(aquasecurity\/trivy-action|aquasecurity\/setup-trivy|anchore\/scan-action|snyk\/actions\/docker|docker\/scout-action|crazy-max\/ghaction-container-scan|sysdiglabs\/scan-action|lacework\/lw-scanner-action|azure\/container-scan|neuvector\/scan-action)/i;
 
 /** Does the step run a security scanner (images, dependencies or code)? */
-export function isScanStep(s: WfStep): boolean {
-  return (!!s.action && SCANNERS.test(s.action)) || (!!s.run && SCAN_CMD.test(s.run));
-}
+export const isScanStep: (s: WfStep) => boolean = memo((s: WfStep) => (!!s.action && SCANNERS.test(s.action)) || (!!s.run && SCAN_CMD.test(s.run)));
 
 /** Does the step scan a container image (Trivy, Grype, Snyk container, Docker Scout …)? */
-export function isImageScanStep(s: WfStep): boolean {
-  return (!!s.action && IMAGE_SCANNERS.test(s.action)) || (!!s.run && IMAGE_SCAN_CMD.test(s.run));
-}
+export const isImageScanStep: (s: WfStep) => boolean = memo((s: WfStep) => (!!s.action && IMAGE_SCANNERS.test(s.action)) || (!!s.run && IMAGE_SCAN_CMD.test(s.run)));
 
 const BUILD_IMAGE_CMD = /\b(docker\s+(buildx\s+)?build|docker\s+compose\s+build|podman\s+build|buildah\s+(bud|build)|kaniko|ko\s+(build|publish)|jib(Build)?\b|pack\s+build|nerdctl\s+build)/i;
 const PUSH_IMAGE_CMD = /\b(docker\s+push|docker\s+(buildx\s+)?build\b[^\n]*--push|podman\s+push|buildah\s+push|ko\s+(build|publish)|crane\s+(push|copy|cp)|skopeo\s+copy|docker\s+compose\s+push|jib\b)/i;
 
 /** Does the step build a container image? */
-export function buildsImage(s: WfStep): boolean {
-  return usesAction(s, 'docker/build-push-action', 'redhat-actions/buildah-build', 'mr-smithers-excellent/docker-build-push', 'docker/bake-action') || (!!s.run && BUILD_IMAGE_CMD.test(s.run));
-}
+export const buildsImage: (s: WfStep) => boolean = memo(
+  (s: WfStep) => usesAction(s, 'docker/build-push-action', 'redhat-actions/buildah-build', 'mr-smithers-excellent/docker-build-push', 'docker/bake-action') || (!!s.run && BUILD_IMAGE_CMD.test(s.run)),
+);
 
 /** Does the step push a container image to a registry? */
 export function pushesImage(s: WfStep): boolean {
@@ -442,8 +454,10 @@ const STAGE_WORDS: Record<'lint' | 'test' | 'build' | 'scan', RegExp> = {
   scan: /\b(scan|security|trivy|grype|snyk|codeql|audit|vuln|sast|cve|scout|semgrep|osv)\b|scan|secur/i,
 };
 
-/** The pipeline stages a job performs (by its id/name, and for scans by its steps). */
-export function jobStages(job: WfJob): Set<'lint' | 'test' | 'build' | 'scan'> {
+/** The pipeline stages a job performs (by its id/name, and for scans by its steps); one set per job, not to be changed. */
+export const jobStages: (job: WfJob) => ReadonlySet<'lint' | 'test' | 'build' | 'scan'> = memo(stagesOf);
+
+function stagesOf(job: WfJob): Set<'lint' | 'test' | 'build' | 'scan'> {
   const out = new Set<'lint' | 'test' | 'build' | 'scan'>();
   const label = `${job.id} ${job.name ?? ''}`;
   for (const k of ['lint', 'test', 'build', 'scan'] as const) if (STAGE_WORDS[k].test(label)) out.add(k);

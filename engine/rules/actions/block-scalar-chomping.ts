@@ -1,7 +1,7 @@
-import { isScalar, type Scalar } from 'yaml';
+import { isPair, isScalar, type Scalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { mapPairs } from '../../documents/yaml-nav';
+import { keyString } from '../../documents/yaml-nav';
 
 /** Keys whose value is one word or one expression: a trailing newline changes its meaning. */
 const KEYS = new Set(['runs-on', 'environment', 'group', 'shell', 'working-directory', 'timeout-minutes', 'name', 'uses', 'url', 'node-version', 'python-version', 'go-version', 'java-version', 'ref', 'token', 'registry', 'image', 'key']);
@@ -22,10 +22,12 @@ export default defineRule({
     const text = ctx.file.text;
     if (!m.root) return;
     for (const node of m.scan().maps) {
-      for (const { key, value } of mapPairs(node)) {
-        if (!KEYS.has(key) || !isScalar(value)) continue;
-        const s = value as Scalar;
+      for (const item of node.items) {
+        if (!isPair(item) || !isScalar(item.value)) continue;
+        const s = item.value as Scalar;
         if ((s.type !== 'BLOCK_LITERAL' && s.type !== 'BLOCK_FOLDED') || !s.range) continue;
+        const key = keyString(item);
+        if (key === undefined || !KEYS.has(key)) continue;
         const head = text.slice(s.range[0], text.indexOf('\n', s.range[0]) < 0 ? s.range[1] : text.indexOf('\n', s.range[0]));
         const hm = /^([|>])([1-9]?)([-+]?)/.exec(head);
         if (!hm || hm[3]) continue;
