@@ -267,27 +267,32 @@ function build(file: SourceFile, yaml: YamlModel): WorkflowModel {
 function scanTree(root: YAMLMap | undefined): WorkflowScan {
   const maps: YAMLMap[] = [];
   const strings: WfString[] = [];
-  const path: (string | number)[] = [];
+  // The pairs and sequence indexes down to the current node: key strings are read only for the
+  // scalars that are kept.
+  const trail: (YPair | number)[] = [];
   const visit = (node: unknown) => {
     if (node === null || node === undefined || isPair(node)) return;
     if (isMap(node)) {
       maps.push(node);
       for (const item of node.items) {
         if (!isPair(item) || item.value === null || item.value === undefined) continue;
-        path.push(keyString(item) ?? '');
+        trail.push(item);
         visit(item.value);
-        path.pop();
+        trail.pop();
       }
     } else if (isSeq(node)) {
       const items = node.items;
       for (let i = 0; i < items.length; i++) {
-        path.push(i);
+        trail.push(i);
         visit(items[i]);
-        path.pop();
+        trail.pop();
       }
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
       const hasExpression = node.value.includes('${{');
-      if (hasExpression || path[path.length - 1] === 'if') strings.push({ node: node as WfString['node'], path: path.slice(), hasExpression });
+      const last = trail[trail.length - 1];
+      if (hasExpression || (typeof last === 'object' && keyString(last) === 'if')) {
+        strings.push({ node: node as WfString['node'], path: trail.map((t) => (typeof t === 'number' ? t : keyString(t) ?? '')), hasExpression });
+      }
     }
   };
   visit(root);
