@@ -1,11 +1,11 @@
 // Typed view of a Compose file, built once per parse: services with the keys rules look at, and
 // the `${VAR}` interpolations of the file.
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import type { SourceFile } from './source';
 import type { YamlModel } from './yaml';
 import { cachedView } from './yaml';
-import { asMap, get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, type YNode, type YPair } from './yaml-nav';
+import { asMap, get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, isAlias, isMap, isScalar, isSeq, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
 
 export interface ComposeEnvEntry {

@@ -1,10 +1,10 @@
 // Typed views of Kubernetes manifests, built once per parsed file: objects (List items expanded),
 // workloads with their pod template, and containers, plus what Helm templates leave unknown.
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Node, Scalar, YAMLMap } from 'yaml';
 import type { Fix, Range, RelatedLocation } from '../types';
 import type { SourceFile } from './source';
 import { cachedView, templateScanEnd, yamlStyle, type YamlDoc, type YamlModel } from './yaml';
-import { asMap, get, getPair, getPath, isEmpty, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
+import { asMap, get, getPair, getPath, isEmpty, isMap, isScalar, isSeq, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
 import { mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
 import { defineRule, type DocumentScope, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
 import { defineFacts, perWorkspace, seededFacts, type WorkspaceView } from '../workspace';
@@ -347,6 +347,7 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
   }
 
   const workloads = objects.filter((o) => o.workload).map((o) => o.workload!);
+  let byStart: ReturnType<typeof indexByStart> | undefined;
   const model: K8sModel = {
     file,
     text,
@@ -365,16 +366,32 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
       return 'no';
     },
     objectAt(offset) {
-      let best: K8sObject | undefined;
-      for (const o of objects) {
-        const r = o.node.range;
-        if (r && r[0] <= offset && offset <= r[2] && (!best || r[0] >= best.node.range![0])) best = o;
+      // The containing object with the greatest start (the later one on a tie), by binary search
+      // over the objects sorted by start: every finding goes through here.
+      const ix = (byStart ??= indexByStart(objects));
+      let lo = 0;
+      let hi = ix.starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (ix.starts[mid] <= offset) lo = mid + 1;
+        else hi = mid - 1;
       }
-      return best;
+      for (let i = hi; i >= 0 && ix.maxEnd[i] >= offset; i--) if (ix.ends[i] >= offset) return ix.objects[i];
+      return undefined;
     },
   };
   for (const o of objects) objectModels.set(o, model);
   return model;
+}
+
+/** Objects with a range sorted by start (stable), their ends, and the running maximum of the ends. */
+function indexByStart(objects: readonly K8sObject[]): { objects: K8sObject[]; starts: number[]; ends: number[]; maxEnd: number[] } {
+  const sorted = objects.filter((o) => o.node.range).sort((a, b) => a.node.range![0] - b.node.range![0]);
+  const starts = sorted.map((o) => o.node.range![0]);
+  const ends = sorted.map((o) => o.node.range![2]);
+  const maxEnd: number[] = [];
+  for (let i = 0; i < ends.length; i++) maxEnd.push(Math.max(ends[i], i ? maxEnd[i - 1] : -Infinity));
+  return { objects: sorted, starts, ends, maxEnd };
 }
 
 /** Does a label selector (`matchLabels` + `matchExpressions`, or a plain map for Services) select these labels? */

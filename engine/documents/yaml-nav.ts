@@ -1,7 +1,17 @@
 // Shared navigation on `yaml` nodes: find pairs by key, walk paths, read scalars, get ranges.
 // Rules (kubernetes, workflows, compose) use these instead of poking at yaml's node classes.
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import * as Y from 'yaml';
+import { Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Range } from '../types';
+
+// The bundle wraps the CommonJS `yaml` in getters: a named import (`isMap(x)`) runs a getter on
+// every call, which showed up in the profiles of large manifests. Read the guards once here and
+// import them from this module (`import { isMap } from './yaml-nav'`) in hot code.
+export const isMap: typeof Y.isMap = Y.isMap;
+export const isSeq: typeof Y.isSeq = Y.isSeq;
+export const isScalar: typeof Y.isScalar = Y.isScalar;
+export const isPair: typeof Y.isPair = Y.isPair;
+export const isAlias: typeof Y.isAlias = Y.isAlias;
 
 /** Any yaml node, or nothing (missing key, empty value). */
 export type YNode = Node | null | undefined;
@@ -29,9 +39,18 @@ export function keyString(pair: YPair): string | undefined {
 /** The pair of `map` whose key is `key` (the last one, as YAML loaders keep the last duplicate). */
 export function getPair(map: unknown, key: string): YPair | undefined {
   if (!isMap(map)) return undefined;
-  let found: YPair | undefined;
-  for (const item of map.items) if (isPair(item) && keyString(item) === key) found = item;
-  return found;
+  // From the end: the first match is the last duplicate. Compares without building key strings.
+  const items = map.items;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (!isPair(item)) continue;
+    const k = item.key;
+    if (isScalar(k)) {
+      const v = k.value;
+      if (typeof v === 'string' ? v === key : v !== null && v !== undefined && String(v) === key) return item;
+    } else if (k === key) return item;
+  }
+  return undefined;
 }
 
 /** The value node of `key` in `map`. An empty value (`key:`) is a null Scalar, not undefined. */
@@ -62,7 +81,10 @@ export function seqItems(node: unknown): Node[] {
 
 /** The map items of a sequence, skipping scalars and nulls. */
 export function seqMaps(node: unknown): YAMLMap[] {
-  return seqItems(node).filter(isMap) as YAMLMap[];
+  if (!isSeq(node)) return [];
+  const out: YAMLMap[] = [];
+  for (const item of node.items) if (isMap(item)) out.push(item);
+  return out;
 }
 
 /** The pairs of a map with a string key. */
@@ -160,6 +182,8 @@ export function contentEnd(node: unknown): number | undefined {
 
 /** Visit every node of a tree (maps, sequences, pairs' keys and values, scalars). */
 export function walk(node: unknown, visit: (node: Node, path: readonly (string | number)[]) => void | false, path: (string | number)[] = []): void {
+  // A visitor that does not take the path gets none: no path array per node.
+  if (visit.length < 2) return walkNodes(node, visit as (node: Node) => void | false);
   if (node === null || node === undefined || isPair(node)) return;
   if (visit(node as Node, path) === false) return;
   if (isMap(node)) {
@@ -173,4 +197,17 @@ export function walk(node: unknown, visit: (node: Node, path: readonly (string |
   }
 }
 
-export { isMap, isSeq, isScalar, isPair, Scalar };
+function walkNodes(node: unknown, visit: (node: Node) => void | false): void {
+  if (node === null || node === undefined || isPair(node)) return;
+  if (visit(node as Node) === false) return;
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      if (item.value !== null && item.value !== undefined) walkNodes(item.value, visit);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) walkNodes(item, visit);
+  }
+}
+
+export { Scalar };

@@ -1,9 +1,9 @@
 // Range-exact YAML edits: insert, replace and delete keys as text edits computed from node
 // ranges, so comments, key order, quotes and the file's indentation style stay as they were
 // (re-stringifying with `yaml` would reformat the document: DEPENDENCIES.md §4).
-import { isMap, isPair, isScalar, isSeq, parse, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { parse, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../types';
-import { contentEnd, getPair, isEmpty, keyString, str, walk, type YPair } from '../documents/yaml-nav';
+import { contentEnd, getPair, isEmpty, keyString, str, walk, isMap, isPair, isScalar, isSeq, type YPair } from '../documents/yaml-nav';
 
 /** How a file indents: spaces per nesting level, spaces before a sequence's `-`, line break. */
 export interface YamlStyle {
@@ -111,14 +111,28 @@ export function scalarText(value: YamlValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return flowText(value);
   if (value !== '' && /^[A-Za-z0-9_./@+=-][A-Za-z0-9_./@+=:%-]*$/.test(value) && !YAML11_BOOL.test(value) && !value.endsWith(':')) {
-    try {
-      if (parse(value) === value) return value;
-    } catch {
-      // fall through to quoting
+    // A word that starts with a letter reads back as itself unless it is null or a boolean (the
+    // only core-schema scalars that start with a letter): no parse for the common case.
+    if (PLAIN_WORD.test(value) && !CORE_WORDS.test(value)) return value;
+    let plain = plainCache.get(value);
+    if (plain === undefined) {
+      try {
+        plain = parse(value) === value;
+      } catch {
+        plain = false; // quote it
+      }
+      if (plainCache.size > 10_000) plainCache.clear();
+      plainCache.set(value, plain);
     }
+    if (plain) return value;
   }
   return JSON.stringify(value);
 }
+
+const PLAIN_WORD = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+const CORE_WORDS = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** Whether `parse(value) === value`, for the values the fast path leaves (bounded). */
+const plainCache = new Map<string, boolean>();
 
 function keyText(key: string): string {
   return scalarText(key);
@@ -298,12 +312,31 @@ export function deletePair(text: string, map: YAMLMap, pair: YPair): TextEdit {
 /** Append a new document (`---` + body) at the end of the file. */
 export function appendDocument(text: string, body: string): TextEdit {
   const eol = eolOf(text);
-  const normalized = body.replace(/\r\n|\r|\n/g, eol).replace(new RegExp(`(${eol})*$`), eol);
+  const normalized = body.replace(/\r\n|\r|\n/g, eol).replace(TRAILING_EOLS[eol] ?? new RegExp(`(${eol})*$`), eol);
   const at = text.length;
-  if (text.trim() === '') return { range: { start: 0, end: at }, text: normalized };
-  const needsBreak = !/[\r\n]$/.test(text);
-  const endsWithMarker = /(^|[\r\n])---[ \t]*[\r\n]*$/.test(text);
-  return { range: { start: at, end: at }, text: `${needsBreak ? eol : ''}${endsWithMarker ? '' : `---${eol}`}${normalized}` };
+  if (isBlank(text)) return { range: { start: 0, end: at }, text: normalized };
+  const last = text[at - 1];
+  const needsBreak = last !== '\r' && last !== '\n';
+  return { range: { start: at, end: at }, text: `${needsBreak ? eol : ''}${endsWithMarker(text) ? '' : `---${eol}`}${normalized}` };
+}
+
+const TRAILING_EOLS: Record<string, RegExp> = { '\n': /(\n)*$/, '\r\n': /(\r\n)*$/, '\r': /(\r)*$/ };
+
+/** `text.trim() === ''` without copying a large text: only whitespace (as `trim` counts it). */
+function isBlank(text: string): boolean {
+  return !/\S/.test(text);
+}
+
+/**
+ * Does the text end with a `---` line (`/(^|[\r\n])---[ \t]*[\r\n]*$/`)? Read from the end: the
+ * fixes of a large file each ask, and a regex would scan the whole text every time.
+ */
+function endsWithMarker(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && (text[i - 1] === '\r' || text[i - 1] === '\n')) i--;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (i < 3 || text.slice(i - 3, i) !== '---') return false;
+  return i === 3 || text[i - 4] === '\r' || text[i - 4] === '\n';
 }
 
 /**

@@ -1,7 +1,7 @@
-import { isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel } from '../../documents/compose';
-import { nodeRange, seqItems, str, get } from '../../documents/yaml-nav';
+import { nodeRange, seqItems, str, get, isSeq } from '../../documents/yaml-nav';
 import { columnOf } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 

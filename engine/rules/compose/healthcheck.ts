@@ -1,8 +1,8 @@
-import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, dockerfileOf, longRunningServices } from '../../documents/compose';
 import { insertPairs, raw } from '../../fixes/yaml';
 import type { Fix } from '../../types';
+import { isMap } from '../../documents/yaml-nav';
 
 export default defineRule({
   id: 'compose/healthcheck',

@@ -1,7 +1,6 @@
-import { isMap, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, secretLiteral, type ComposeEnvEntry } from '../../documents/compose';
-import { get, keyRange, mapPairs, nodeRange, seqItems, str } from '../../documents/yaml-nav';
+import { get, keyRange, mapPairs, nodeRange, seqItems, str, isMap, isSeq } from '../../documents/yaml-nav';
 import type { Fix } from '../../types';
 
 export default defineRule({

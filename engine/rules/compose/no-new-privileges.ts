@@ -1,7 +1,6 @@
-import { isMap, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, dropsPrivileges, longRunningServices } from '../../documents/compose';
-import { seqItems, str } from '../../documents/yaml-nav';
+import { seqItems, str, isMap, isSeq } from '../../documents/yaml-nav';
 import { appendItems, insertPairs } from '../../fixes/yaml';
 import type { Fix, TextEdit } from '../../types';
 

@@ -1,7 +1,6 @@
-import { isMap, isScalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel } from '../../documents/compose';
-import { bool, get, nodeRange, seqItems, str, type YPair } from '../../documents/yaml-nav';
+import { bool, get, nodeRange, seqItems, str, isMap, isScalar, type YPair } from '../../documents/yaml-nav';
 import { deletePair } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 

@@ -1,7 +1,6 @@
-import { isScalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel } from '../../documents/compose';
-import { seqItems } from '../../documents/yaml-nav';
+import { seqItems, isScalar } from '../../documents/yaml-nav';
 import { scalarText } from '../../fixes/yaml';
 
 export default defineRule({

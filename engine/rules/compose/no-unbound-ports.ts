@@ -1,7 +1,7 @@
-import { isScalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel } from '../../documents/compose';
 import type { Fix } from '../../types';
+import { isScalar } from '../../documents/yaml-nav';
 
 const PUBLIC = new Set(['80', '443']);
 

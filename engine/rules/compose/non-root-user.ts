@@ -1,7 +1,6 @@
-import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, dockerfileOf, imageHandlesUser, isOneShot } from '../../documents/compose';
-import { nodeRange } from '../../documents/yaml-nav';
+import { nodeRange, isMap } from '../../documents/yaml-nav';
 import { insertPairs, raw } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 

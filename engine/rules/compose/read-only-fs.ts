@@ -1,7 +1,6 @@
-import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, longRunningServices } from '../../documents/compose';
-import { bool, nodeRange } from '../../documents/yaml-nav';
+import { bool, nodeRange, isMap } from '../../documents/yaml-nav';
 import { insertPairs, raw, replaceScalar } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 import type { Scalar } from 'yaml';

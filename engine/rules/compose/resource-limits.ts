@@ -1,7 +1,6 @@
-import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, longRunningServices } from '../../documents/compose';
-import { get, getPair } from '../../documents/yaml-nav';
+import { get, getPair, isMap } from '../../documents/yaml-nav';
 import { ensurePath, raw } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 

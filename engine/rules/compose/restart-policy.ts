@@ -1,7 +1,6 @@
-import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { composeModel, longRunningServices } from '../../documents/compose';
-import { get } from '../../documents/yaml-nav';
+import { get, isMap } from '../../documents/yaml-nav';
 import { insertPairs } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 

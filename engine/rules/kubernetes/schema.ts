@@ -1,6 +1,6 @@
 import { editDistance } from '../../text/distance';
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { keyRange, keyString, nodeRange } from '../../documents/yaml-nav';
+import type { Node, YAMLMap } from 'yaml';
+import { keyRange, keyString, nodeRange, isAlias, isMap, isPair, isScalar, isSeq } from '../../documents/yaml-nav';
 import { defineK8sRule, type K8sModel, type K8sObject } from '../../documents/k8s';
 import type { Range } from '../../types';
 
