@@ -87,6 +87,11 @@ export interface ComposeModel {
   style: YamlStyle;
   /** An override/fragment file (no image or build on any service): skip completeness rules. */
   fragment: boolean;
+  /**
+   * `toJS()` of the documents gives plain data with nothing for `resolveMergeKeys` to do: core
+   * schema, no aliases, no explicit tags, only scalar keys and none of them `<<` or `__proto__`.
+   */
+  plainData: boolean;
 }
 
 /** The Compose view of a file, built once per parse. */
@@ -117,8 +122,8 @@ function build(file: SourceFile, yaml: YamlModel): ComposeModel {
   for (const { key, pair, value } of mapPairs(servicesPair?.value)) {
     const node = asMap(value);
     const merged = mergeSources(doc, node);
-    const look = (k: string): YNode => (node?.has(k) ? get(node, k) : merged.map((mm) => get(mm, k)).find((v) => v !== undefined));
-    const lookPair = (k: string): YPair | undefined => getPair(node, k) ?? merged.map((mm) => getPair(mm, k)).find((p) => p);
+    const look = (k: string): YNode => (node?.has(k) ? get(node, k) : merged.length ? merged.map((mm) => get(mm, k)).find((v) => v !== undefined) : undefined);
+    const lookPair = (k: string): YPair | undefined => getPair(node, k) ?? (merged.length ? merged.map((mm) => getPair(mm, k)).find((p) => p) : undefined);
     const svc: ComposeService = {
       name: key,
       pair,
@@ -172,20 +177,33 @@ function build(file: SourceFile, yaml: YamlModel): ComposeModel {
     if (!serviceByName.has(key)) serviceByName.set(key, svc);
   }
   const interpolations: Interpolation[] = [];
+  let plainData = true;
   for (const d of yaml.docs) {
+    if (d.doc.schema?.name !== 'core') plainData = false;
     const visit = (n: unknown) => {
       if (isScalar(n)) {
+        if (n.tag) plainData = false;
         if (typeof n.value === 'string' && n.value.includes('$') && n.range) {
           // plain and quoted scalars: scan the source text so offsets are exact
           interpolations.push(...interpolationsIn(text.slice(n.range[0], n.range[1]), n.range[0]));
         }
-      } else if (isMap(n)) for (const it of n.items) { visit(it.key); visit(it.value); }
-      else if (isSeq(n)) for (const it of n.items) visit(it);
+      } else if (isMap(n)) {
+        if (n.tag) plainData = false;
+        for (const it of n.items) {
+          const k = it.key;
+          if (!isScalar(k) || k.value === '<<' || k.value === '__proto__') plainData = false;
+          visit(k);
+          visit(it.value);
+        }
+      } else if (isSeq(n)) {
+        if (n.tag) plainData = false;
+        for (const it of n.items) visit(it);
+      } else if (n !== null && n !== undefined) plainData = false; // an alias
     };
     visit(d.doc.contents);
   }
   const fragment = services.length > 0 && services.every((s) => !s.image && !s.buildPair && !get(s.node, 'extends'));
-  return { file, text, root, servicesPair, services, serviceByName, interpolations, style, fragment };
+  return { file, text, root, servicesPair, services, serviceByName, interpolations, style, fragment, plainData };
 }
 
 function envEntries(text: string, node: YNode): ComposeEnvEntry[] {
@@ -286,10 +304,16 @@ export function splitImage(image: string): { name: string; tag?: string; digest?
  * The services a long-running-service rule judges: defined in this file (not a fragment), not
  * `extends` of another, and not a one-shot task (migrations, init, tests …).
  */
-export function longRunningServices(m: ComposeModel): (ComposeService & { node: YAMLMap })[] {
-  if (m.fragment) return [];
-  return m.services.filter((s): s is ComposeService & { node: YAMLMap } => !!s.node && !s.get('extends') && !isOneShot(s));
+export function longRunningServices(m: ComposeModel): readonly (ComposeService & { node: YAMLMap })[] {
+  let out = longRunning.get(m);
+  if (!out) {
+    out = m.fragment ? [] : m.services.filter((s): s is ComposeService & { node: YAMLMap } => !!s.node && !s.get('extends') && !isOneShot(s));
+    longRunning.set(m, out);
+  }
+  return out;
 }
+/** Once per model: five rules ask. */
+const longRunning = new WeakMap<ComposeModel, (ComposeService & { node: YAMLMap })[]>();
 
 export function isOneShot(svc: ComposeService): boolean {
   if (svc.restart === 'no' && /migrat|init|setup|seed|bootstrap|test|job|task|cli|tools?$/i.test(svc.name)) return true;

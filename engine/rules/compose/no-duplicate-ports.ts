@@ -25,6 +25,10 @@ export default defineRule({
   check(ctx) {
     const m = composeModel(ctx.file);
     const seen = new Map<string, string>();
+    // `|port|protocol` → the service of the first key with that ending (keys are never overwritten),
+    // so that a port without an IP does not scan every key; exact while no IP or protocol has a `|`.
+    const byEnding = new Map<string, string>();
+    let odd = false;
     for (const s of m.services) {
       // profiles: services of different profiles may reuse a port on purpose
       if (s.get('profiles') !== undefined) continue;
@@ -34,12 +38,16 @@ export default defineRule({
           const ip = p.hostIp ?? '';
           const keys = [`${ip}|${port}|${p.protocol}`];
           if (ip) keys.push(`|${port}|${p.protocol}`);
-          const clash = keys.map((k) => seen.get(k)).find((x) => x !== undefined) ?? (!ip ? [...seen.keys()].filter((k) => k.endsWith(`|${port}|${p.protocol}`)).map((k) => seen.get(k))[0] : undefined);
+          const ending = `|${port}|${p.protocol}`;
+          if (p.protocol.includes('|')) odd = true;
+          const clash = keys.map((k) => seen.get(k)).find((x) => x !== undefined) ?? (!ip ? (odd ? [...seen.keys()].filter((k) => k.endsWith(ending)).map((k) => seen.get(k))[0] : byEnding.get(ending)) : undefined);
           if (clash !== undefined) {
             ctx.report({ range: p.range, messageId: 'duplicate', data: { port, protocol: p.protocol, other: clash } });
             break;
           }
           seen.set(keys[0], s.name);
+          if (ip.includes('|')) odd = true;
+          if (!byEnding.has(ending)) byEnding.set(ending, s.name);
         }
       }
     }

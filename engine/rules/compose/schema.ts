@@ -33,7 +33,9 @@ export default defineRule({
     if (!m.root) return;
     let json: unknown;
     try {
-      json = resolveMergeKeys(yaml.docs[0].doc.toJS({ maxAliasCount: 100 }));
+      const js = yaml.docs[0].doc.toJS({ maxAliasCount: 100 });
+      // resolveMergeKeys copies the whole tree: skip it when it would only copy.
+      json = m.plainData ? js : resolveMergeKeys(js);
     } catch (e) {
       // Unresolved aliases and alias bombs: Compose rejects the file too.
       ctx.report({ range: yaml.docs[0].range, messageId: 'yaml', data: { detail: (e as Error).message.split('\n')[0].replace(/\.$/, '') } });
