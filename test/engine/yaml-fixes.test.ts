@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAllDocuments, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import { parse, parseAllDocuments, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
 import { applyEdits } from '../../engine/fixes/apply';
 import {
   appendDocument,
@@ -290,6 +290,15 @@ describe('appendDocument', () => {
     assert.equal(apply('a: 1\n---\n', appendDocument('a: 1\n---\n', body)), 'a: 1\n---\napiVersion: v1\nkind: Namespace\n');
     assert.equal(apply('', appendDocument('', body)), body);
   });
+  it('adds no --- after a last --- line, read from the end of the text', () => {
+    const marker = /(^|[\r\n])---[ \t]*[\r\n]*$/;
+    const texts = ['---', '---\n', '--- \t\n\n', 'a: 1\r\n---\r\n', 'a: 1\r---  ', 'a---\n', 'a: 1\n----\n', 'a: 1\n --- \n', '--', '-', ' \n---x\n', 'a: 1\n---\n\n \n', ' \t\n'];
+    for (const t of texts) {
+      const blank = t.trim() === '';
+      const { text } = appendDocument(t, body);
+      assert.equal(!blank && !text.includes('---'), marker.test(t), JSON.stringify(t));
+    }
+  });
 });
 
 describe('scalarText / indentBlock', () => {
@@ -301,6 +310,19 @@ describe('scalarText / indentBlock', () => {
     assert.equal(scalarText('a: b'), '"a: b"');
     assert.equal(scalarText(''), '""');
     assert.equal(scalarText('/healthz'), '/healthz');
+  });
+  it('writes a word plain exactly when it reads back as the same string', () => {
+    const words = ['null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'y', 'n', 'on', 'Off', 'e1', 'E5', 'x1e3', 'inf', 'nan', 'NaN', 'a.', 'a-', 'a---', 'a...', 'n/a', 'web-1', 'Infinity', 'v1.2.3', '.inf', '-.inf', '.NaN', '0x1F', '0o17', '1e3', '-', '@a', '=', '.5'];
+    for (const w of words) {
+      let plain = false;
+      try {
+        plain = parse(w) === w;
+      } catch {
+        plain = false;
+      }
+      const yaml11 = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(w);
+      assert.equal(scalarText(w), plain && !yaml11 ? w : JSON.stringify(w), w);
+    }
   });
   it('re-indents a 2-space block', () => {
     assert.equal(indentBlock('a:\n  b: 1', 4, { indent: 4, seqIndent: 0, eol: '\n' }), '    a:\n        b: 1');
