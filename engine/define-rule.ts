@@ -80,5 +80,31 @@ export function defineRule<K extends DocumentKind, M extends string>(def: RuleDe
 
 /** Fill `{{name}}` placeholders. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  const parts = templateParts(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) {
+    const k = parts[i];
+    out += (k in data ? String(data[k]) : parts[i + 1]) + parts[i + 2];
+  }
+  return out;
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+/** Message templates split once: text, then (name, placeholder as written, text) per placeholder. */
+const splitTemplates = new Map<string, string[]>();
+function templateParts(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(last, m.index), m[1], m[0]);
+      last = m.index! + m[0].length;
+    }
+    parts.push(template.slice(last));
+    // Templates come from rule definitions; a bound keeps odd callers from growing it forever.
+    if (splitTemplates.size > 5000) splitTemplates.clear();
+    splitTemplates.set(template, parts);
+  }
+  return parts;
 }

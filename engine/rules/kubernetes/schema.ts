@@ -81,55 +81,67 @@ function suggestion(key: string, props: string[]): string {
 
 type Reporter = (range: Range, messageId: 'unknownField' | 'type' | 'enum' | 'required', data: Record<string, string>) => void;
 
-function validate(k8s: K8sModel, node: Node | null | undefined, schema: Schema | undefined, path: string, holder: Range, partial: boolean, report: Reporter): void {
+/**
+ * The path to a node as keys and item indexes, spelled out (`spec.containers[0].name`) only for a
+ * finding: validation visits every node of a manifest and most of them are fine.
+ */
+type PathTo = { up: PathTo; key: string | number } | undefined;
+function pathText(p: PathTo): string {
+  if (!p) return '';
+  const up = pathText(p.up);
+  return typeof p.key === 'number' ? `${up}[${p.key}]` : `${up ? `${up}.` : ''}${p.key}`;
+}
+
+function validate(k8s: K8sModel, node: Node | null | undefined, schema: Schema | undefined, at: PathTo, holder: Range, partial: boolean, report: Reporter): void {
   const s = resolve(schema);
   if (!s || !node || isAny(s) || isAlias(node) || k8s.unknown(node)) return;
   const actual = typeOf(node);
   if (actual === 'null') return; // an empty value is the same as leaving the field out
+  const path = () => pathText(at);
   if (s.anyOf) {
     const options = s.anyOf.map(resolve).filter((x): x is Schema => !!x);
     if (options.some((o) => isAny(o) || o.type === actual || (o.type === 'integer' && actual === 'number'))) return;
-    report(nodeRange(node)!, 'type', { path, expected: [...new Set(options.map((o) => TYPE_NAMES[o.type ?? ''] ?? o.type ?? ''))].join(' or '), actual: TYPE_NAMES[actual] ?? actual });
+    report(nodeRange(node)!, 'type', { path: path(), expected: [...new Set(options.map((o) => TYPE_NAMES[o.type ?? ''] ?? o.type ?? ''))].join(' or '), actual: TYPE_NAMES[actual] ?? actual });
     return;
   }
   const expected = s.type === 'integer' ? 'number' : s.type;
   if (expected && expected !== actual) {
-    report(nodeRange(node)!, 'type', { path, expected: TYPE_NAMES[expected] ?? expected, actual: TYPE_NAMES[actual] ?? actual });
+    report(nodeRange(node)!, 'type', { path: path(), expected: TYPE_NAMES[expected] ?? expected, actual: TYPE_NAMES[actual] ?? actual });
     return;
   }
   if (s.enum && isScalar(node) && typeof node.value === 'string' && !s.enum.includes(node.value)) {
-    report(nodeRange(node)!, 'enum', { path, value: node.value, allowed: s.enum.map((e) => (e === '' ? '""' : e)).join(', ') });
+    report(nodeRange(node)!, 'enum', { path: path(), value: node.value, allowed: s.enum.map((e) => (e === '' ? '""' : e)).join(', ') });
     return;
   }
   if (isSeq(node)) {
     node.items.forEach((item, i) => {
       // A missing required field of a list item is reported on the item's first key.
       const first = isMap(item) ? (item.items[0] as { key?: Node } | undefined)?.key : undefined;
-      validate(k8s, item as Node, s.items, `${path}[${i}]`, nodeRange(first ?? item) ?? holder, partial, report);
+      validate(k8s, item as Node, s.items, { up: at, key: i }, nodeRange(first ?? item) ?? holder, partial, report);
     });
     return;
   }
   if (!isMap(node)) return;
   const open = k8s.open(node);
-  const seen = new Set<string>();
+  // Keys seen, only when required fields are to be checked.
+  const seen = !partial && !open && s.required?.length ? new Set<string>() : undefined;
   for (const item of (node as YAMLMap).items) {
     if (!isPair(item)) continue;
     const key = keyString(item);
     if (key === undefined || key === '<<' || k8s.unknown(item.key)) continue;
     // `status` is written by the API server and left out of the schema; dumps of live objects carry it.
-    if (path === '' && key === 'status') continue;
-    seen.add(key);
-    const child = `${path ? `${path}.` : ''}${key}`;
+    if (key === 'status' && pathText(at) === '') continue;
+    seen?.add(key);
     const prop = s.properties?.[key];
-    if (prop) validate(k8s, item.value as Node, prop, child, keyRange(item)!, partial, report);
-    else if (s.additionalProperties && s.additionalProperties !== true) validate(k8s, item.value as Node, s.additionalProperties, child, keyRange(item)!, partial, report);
+    if (prop) validate(k8s, item.value as Node, prop, { up: at, key }, keyRange(item)!, partial, report);
+    else if (s.additionalProperties && s.additionalProperties !== true) validate(k8s, item.value as Node, s.additionalProperties, { up: at, key }, keyRange(item)!, partial, report);
     else if (s.properties && !s.additionalProperties) {
-      report(keyRange(item)!, 'unknownField', { field: key, where: path || 'the object', hint: suggestion(key, Object.keys(s.properties)) });
+      report(keyRange(item)!, 'unknownField', { field: key, where: path() || 'the object', hint: suggestion(key, Object.keys(s.properties)) });
     }
   }
-  if (!partial && !open) {
-    for (const r of s.required ?? []) {
-      if (!seen.has(r)) report(holder, 'required', { field: r, where: path || 'the object' });
+  if (seen) {
+    for (const r of s.required!) {
+      if (!seen.has(r)) report(holder, 'required', { field: r, where: path() || 'the object' });
     }
   }
 }
@@ -163,7 +175,7 @@ export default defineK8sRule({
         checkVersion(o);
         continue;
       }
-      validate(k8s, o.node, schema, '', o.range, false, (range, messageId, data) => ctx.report({ range, messageId, data }));
+      validate(k8s, o.node, schema, undefined, o.range, false, (range, messageId, data) => ctx.report({ range, messageId, data }));
     }
 
     /** An empty error range (often at the end of the file) widened to the content of its line, or the last non-empty one. */
