@@ -374,6 +374,26 @@ export function mergeSources(doc: Document.Parsed | undefined, map: YAMLMap | un
   return out;
 }
 
+/**
+ * What `doc.toJS()` gives for plain data (ComposeModel.plainData: core schema, no aliases, no
+ * tags, scalar keys other than `<<` and `__proto__`): a scalar's value, a map as an object keyed
+ * by the keys' values as strings (null as ''), a list as an array; without toJS's per-node context
+ * (anchors, merge keys, key stringifying) that such data never needs.
+ */
+export function plainToJS(node: unknown): unknown {
+  if (isScalar(node)) return node.value;
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const { key, value } of node.items) {
+      const k = (key as Scalar).value;
+      out[k === null ? '' : String(k)] = plainToJS(value);
+    }
+    return out;
+  }
+  if (isSeq(node)) return node.items.map(plainToJS);
+  return node;
+}
+
 /** Resolve YAML merge keys (`<<`) in plain JS data, as Compose does. */
 export function resolveMergeKeys(value: unknown, inProgress = new Set<unknown>()): unknown {
   if (value === null || typeof value !== 'object') return value;

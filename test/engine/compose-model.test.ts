@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../../engine/documents/source';
-import { composeModel, dockerfilePath, imageHandlesUser, interpolationsIn, isOneShot, parsePort, resolveMergeKeys, secretLiteral, splitImage } from '../../engine/documents/compose';
+import { composeModel, dockerfilePath, imageHandlesUser, interpolationsIn, isOneShot, parsePort, plainToJS, resolveMergeKeys, secretLiteral, splitImage } from '../../engine/documents/compose';
 
 const cm = (text: string, path = 'compose.yaml') => composeModel(new SourceFile(path, text));
 
@@ -102,5 +102,36 @@ services:
 
   it('resolves merge keys in plain data', () => {
     assert.deepEqual(resolveMergeKeys({ a: { '<<': [{ x: 1 }, { y: 2 }], x: 3 } }), { a: { x: 3, y: 2 } });
+  });
+
+  it('converts plain data as toJS and resolveMergeKeys do, and sees what is not plain', () => {
+    const plain = [
+      'services:\n  a:\n    image: a:1\n    ports: ["80:80", 8080]\n    environment: { A: 1, B: ~, C: "", D: true, E: 1.5, F: 0x1F, G: .inf }\n',
+      'services:\n  a:\n    command: [sh, -c, "echo $$x"]\n    healthcheck:\n      test: |\n        curl -f x\n    x:\n    y: [ ]\n    z: {}\n',
+      'x: 1\nx: 2\n1: a\n2.5: b\ntrue: c\n~: d\nconstructor: e\ntoString: f\nhasOwnProperty: g\n"": h\n',
+      'services:\n  a: &anchored\n    image: a:1\n',
+      'list:\n  - \n  - [a, [b, {c: d}]]\n  - { ? e }\n',
+      '',
+      '# only a comment\n',
+    ];
+    const notPlain = [
+      'x-common: &c\n  image: a:1\nservices:\n  a:\n    <<: *c\n',
+      'services:\n  a:\n    image: !!str 1\n',
+      'services: !!map\n  a: {}\n',
+      'a: &a [1]\nb: *a\n',
+      '? [a, b]\n: c\n',
+      '__proto__: {image: a}\n',
+      '%YAML 1.1\n---\na: 2001-12-14\n',
+      'a: !!set {x}\n',
+    ];
+    for (const text of [...plain, ...notPlain]) {
+      const f = new SourceFile('compose.yaml', text);
+      const m = composeModel(f);
+      assert.equal(m.plainData, plain.includes(text), text);
+      if (!m.plainData || f.yaml.errors.length) continue;
+      const doc = f.yaml.docs[0]?.doc;
+      const expected = doc ? resolveMergeKeys(doc.toJS({ maxAliasCount: 100 })) : undefined;
+      assert.deepEqual(plainToJS(doc?.contents), expected, text);
+    }
   });
 });
