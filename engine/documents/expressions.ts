@@ -395,6 +395,8 @@ const UNTRUSTED: RegExp[] = [
 
 /** Is this reference attacker-controlled text (titles, bodies, branch names, commit messages …)? */
 export function isUntrusted(ref: ContextRef): boolean {
+  // every pattern starts with `github.`
+  if (ref.path[0] !== 'github') return false;
   const p = ref.path.map((s) => (s === '*?' ? '*' : s)).join('.');
   return UNTRUSTED.some((r) => r.test(p));
 }

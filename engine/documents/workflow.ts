@@ -148,8 +148,26 @@ export interface WorkflowScan {
 /** The workflow view of a file, built once per parse. */
 export const workflowModel: (file: SourceFile) => WorkflowModel = cachedView(build);
 
-/** `owner/repo[/path]@ref` split; undefined for local and docker uses. */
-export function parseUses(uses: string): { owner: string; repo: string; path?: string; ref?: string; action: string } | undefined {
+export interface UsesSpec {
+  readonly owner: string;
+  readonly repo: string;
+  readonly path?: string;
+  readonly ref?: string;
+  readonly action: string;
+}
+
+const usesCache = new Map<string, UsesSpec | undefined>();
+
+/** `owner/repo[/path]@ref` split; undefined for local and docker uses. One shared answer per string: do not change it. */
+export function parseUses(uses: string): UsesSpec | undefined {
+  if (usesCache.has(uses)) return usesCache.get(uses);
+  const spec = splitUses(uses);
+  if (usesCache.size >= 10_000) usesCache.clear();
+  usesCache.set(uses, spec);
+  return spec;
+}
+
+function splitUses(uses: string): UsesSpec | undefined {
   if (uses.startsWith('./') || uses.startsWith('docker://') || uses.startsWith('.\\')) return undefined;
   const at = uses.indexOf('@');
   const spec = at < 0 ? uses : uses.slice(0, at);
