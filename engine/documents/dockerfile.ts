@@ -31,8 +31,6 @@ export interface DfInstruction {
   properties: DfProperty[];
   /** JSON (exec) form for CMD/ENTRYPOINT/RUN/SHELL/HEALTHCHECK CMD. */
   jsonForm: boolean;
-  /** The underlying dockerfile-ast node, for rules that need more. */
-  node: Instruction;
 }
 
 export interface DfProperty {
@@ -119,7 +117,6 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
       flags,
       properties: readProperties(node, toRange, text, escapeChar),
       jsonForm: false,
-      node,
     };
     ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText, escapeChar);
     instructions.push(ins);
