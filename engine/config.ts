@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import { parseDocument, LineCounter, isMap, isScalar, type Node } from 'yaml';
+import { parseDocument, LineCounter, type Node } from 'yaml';
+import { isMap, isScalar } from './documents/yaml-nav';
 import { minimatch } from 'minimatch';
 import schema from '../schemas/shipready-config.schema.json';
 import type { Range, Severity, SeveritySetting } from './types';

@@ -1,22 +1,14 @@
 import { editDistance } from '../text/distance';
 // Typed view of a GitHub Actions workflow (or composite action.yml), built once per parse:
 // triggers, permissions, jobs with their steps, and the nodes behind them for exact ranges.
-import * as Y from 'yaml';
 import type { Node, Scalar, YAMLMap } from 'yaml';
 import { conditionExpression, findExpressions, type Expression } from './expressions';
 import type { Range } from '../types';
 import type { SourceFile } from './source';
 import type { YamlModel } from './yaml';
 import { cachedView } from './yaml';
-import { asMap, get, getPair, keyRange, keyString, mapPairs, nodeRange, seqItems, str, type YNode, type YPair } from './yaml-nav';
+import { asMap, get, getPair, isMap, isPair, isScalar, isSeq, keyRange, keyString, mapPairs, nodeRange, seqItems, str, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
-
-// The bundle wraps the CommonJS `yaml` in getters: a named import runs a getter on every call.
-// Read the guards once.
-const isMap: typeof Y.isMap = Y.isMap;
-const isPair: typeof Y.isPair = Y.isPair;
-const isScalar: typeof Y.isScalar = Y.isScalar;
-const isSeq: typeof Y.isSeq = Y.isSeq;
 
 export interface WfTrigger {
   /** Event name (`push`, `pull_request_target` …). */

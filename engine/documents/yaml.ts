@@ -1,5 +1,6 @@
 import type { SourceFile } from './source';
-import { Composer, Parser, isPair, visit, type Document, type Node } from 'yaml';
+import { Composer, Parser, visit, type Document, type Node } from 'yaml';
+import { isPair } from './yaml-nav';
 import type { Range } from '../types';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
 

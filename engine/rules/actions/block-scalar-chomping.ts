@@ -1,7 +1,7 @@
-import { isPair, isScalar, type Scalar } from 'yaml';
+import { type Scalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { keyString } from '../../documents/yaml-nav';
+import { keyString, isPair, isScalar } from '../../documents/yaml-nav';
 
 /** Keys whose value is one word or one expression: a trailing newline changes its meaning. */
 const KEYS = new Set(['runs-on', 'environment', 'group', 'shell', 'working-directory', 'timeout-minutes', 'name', 'uses', 'url', 'node-version', 'python-version', 'go-version', 'java-version', 'ref', 'token', 'registry', 'image', 'key']);

@@ -1,8 +1,8 @@
-import { isScalar, type Scalar } from 'yaml';
+import { type Scalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
 import { splitImage } from '../../documents/compose';
-import { get, mapPairs } from '../../documents/yaml-nav';
+import { get, mapPairs, isScalar } from '../../documents/yaml-nav';
 import type { Fix } from '../../types';
 
 export default defineRule({

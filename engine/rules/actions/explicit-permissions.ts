@@ -1,7 +1,6 @@
-import { isMap, isScalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { keyRange, mapPairs, nodeRange, str, type YPair } from '../../documents/yaml-nav';
+import { keyRange, mapPairs, nodeRange, str, type YPair, isMap, isScalar } from '../../documents/yaml-nav';
 import { insertPairs } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 

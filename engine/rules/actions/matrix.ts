@@ -1,7 +1,6 @@
-import { isMap, isScalar, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
-import { keyRange, mapPairs, nodeRange, seqItems, seqMaps } from '../../documents/yaml-nav';
+import { keyRange, mapPairs, nodeRange, seqItems, seqMaps, isMap, isScalar, isSeq } from '../../documents/yaml-nav';
 
 export default defineRule({
   id: 'actions/matrix',

@@ -1,8 +1,7 @@
-import { isScalar } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
 import { secretLiteral } from '../../documents/compose';
-import { asMap, get, mapPairs, nodeRange, type YNode } from '../../documents/yaml-nav';
+import { asMap, get, mapPairs, nodeRange, type YNode, isScalar } from '../../documents/yaml-nav';
 
 export default defineRule({
   id: 'actions/no-hardcoded-secrets',

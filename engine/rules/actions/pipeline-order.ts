@@ -1,8 +1,7 @@
-import { isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { isDeployJob, jobStages, transitiveNeeds, workflowModel } from '../../documents/workflow';
 import { appendItems, insertPairs, setValue } from '../../fixes/yaml';
-import { nodeRange, str } from '../../documents/yaml-nav';
+import { nodeRange, str, isSeq } from '../../documents/yaml-nav';
 import type { Fix, TextEdit } from '../../types';
 
 const ORDER = ['lint', 'test', 'build', 'scan'] as const;

@@ -1,7 +1,6 @@
-import { isMap } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { closest, workflowModel } from '../../documents/workflow';
-import { bool, get, getPair, keyRange, mapPairs, nodeRange, str } from '../../documents/yaml-nav';
+import { bool, get, getPair, keyRange, mapPairs, nodeRange, str, isMap } from '../../documents/yaml-nav';
 import { insertPairs, raw } from '../../fixes/yaml';
 import type { Fix } from '../../types';
 

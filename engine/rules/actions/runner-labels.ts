@@ -1,7 +1,6 @@
-import { isScalar, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { closest, workflowModel } from '../../documents/workflow';
-import { get, nodeRange, seqItems, str } from '../../documents/yaml-nav';
+import { get, nodeRange, seqItems, str, isScalar, isSeq } from '../../documents/yaml-nav';
 
 const HOSTED = ['ubuntu-latest', 'ubuntu-24.04', 'ubuntu-22.04', 'ubuntu-24.04-arm', 'ubuntu-22.04-arm', 'ubuntu-slim', 'windows-latest', 'windows-2025', 'windows-2022', 'windows-11-arm', 'macos-latest', 'macos-26', 'macos-15', 'macos-14', 'macos-13', 'macos-latest-large', 'macos-26-large', 'macos-15-large', 'macos-14-large', 'macos-13-large', 'macos-latest-xlarge', 'macos-26-xlarge', 'macos-15-xlarge', 'macos-14-xlarge', 'macos-13-xlarge', 'macos-15-intel', 'windows-latest-arm'];
 const RETIRED: Record<string, string> = { 'ubuntu-16.04': 'ubuntu-latest', 'ubuntu-18.04': 'ubuntu-latest', 'ubuntu-20.04': 'ubuntu-latest', 'windows-2016': 'windows-latest', 'windows-2019': 'windows-latest', 'macos-10.15': 'macos-latest', 'macos-11': 'macos-latest', 'macos-12': 'macos-latest' };

@@ -1,7 +1,6 @@
-import { isMap, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { closest, workflowModel, type WfStep } from '../../documents/workflow';
-import { keyRange, mapPairs, nodeRange, type YPair } from '../../documents/yaml-nav';
+import { keyRange, mapPairs, nodeRange, type YPair, isMap, isSeq } from '../../documents/yaml-nav';
 import type { Fix } from '../../types';
 
 const WORKFLOW_KEYS = ['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs'];

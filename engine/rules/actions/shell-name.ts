@@ -1,7 +1,6 @@
 import { defineRule } from '../../define-rule';
 import { closest, workflowModel } from '../../documents/workflow';
-import { get, getPair, nodeRange, str } from '../../documents/yaml-nav';
-import { isScalar } from 'yaml';
+import { get, getPair, nodeRange, str, isScalar } from '../../documents/yaml-nav';
 
 const SHELLS = ['bash', 'pwsh', 'python', 'sh', 'cmd', 'powershell'];
 

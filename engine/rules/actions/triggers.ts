@@ -1,7 +1,6 @@
-import { isMap, isScalar, isSeq } from 'yaml';
 import { defineRule } from '../../define-rule';
 import { closest, workflowModel } from '../../documents/workflow';
-import { get, getPair, keyRange, mapPairs, nodeRange, seqItems, str } from '../../documents/yaml-nav';
+import { get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, isMap, isScalar, isSeq } from '../../documents/yaml-nav';
 
 const EVENTS: Record<string, string[] | null> = {
   branch_protection_rule: ['created', 'edited', 'deleted'],

@@ -1,4 +1,5 @@
-import { isScalar, type Scalar } from 'yaml';
+import { type Scalar } from 'yaml';
+import { isScalar } from '../../documents/yaml-nav';
 import { defineRule } from '../../define-rule';
 import { workflowModel } from '../../documents/workflow';
 import { findExpressions } from '../../documents/expressions';
