@@ -1,8 +1,35 @@
 import { replaceScalar } from '../../fixes/yaml';
-import { defineK8sRule, hpaTarget, sameNamespace, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, derived, hpaTarget, ofKind, sameNamespace, workspaceObjects, type Located } from '../../documents/k8s';
 import type { Scalar } from 'yaml';
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+interface Names {
+  count: number;
+  names: Set<string>;
+  unnamed: boolean;
+}
+
+/**
+ * The names of the workspace's objects of one kind by namespace (`undefined`: no namespace), once
+ * per list (was: every object of the workspace for every autoscaler).
+ */
+function namesOf(all: readonly Located[], kind: string): { byNamespace: Map<string | undefined, Names>; any: Names } {
+  return derived(all, `hpa-target-names:${kind}`, () => {
+    const byNamespace = new Map<string | undefined, Names>();
+    const any: Names = { count: 0, names: new Set(), unnamed: false };
+    for (const l of ofKind(all, kind)) {
+      let n = byNamespace.get(l.object.namespace);
+      if (!n) byNamespace.set(l.object.namespace, (n = { count: 0, names: new Set(), unnamed: false }));
+      for (const m of [n, any]) {
+        m.count++;
+        if (l.object.name === undefined) m.unnamed = true;
+        else m.names.add(l.object.name);
+      }
+    }
+    return { byNamespace, any };
+  });
+}
 
 export default defineK8sRule({
   id: 'kubernetes/hpa-target-exists',
@@ -22,9 +49,11 @@ export default defineK8sRule({
       if (o.kind !== 'HorizontalPodAutoscaler') continue;
       const t = hpaTarget(o);
       if (!t.known || !t.kind || !t.name || !t.nameNode) continue;
-      const sameKind = all.filter((l) => l.object.kind === t.kind && sameNamespace(l.object, o));
-      if (!SCALABLE.has(t.kind) && sameKind.length === 0) continue; // a custom resource we cannot see
-      if (sameKind.some((l) => l.object.name === t.name || l.object.name === undefined)) continue;
+      const index = namesOf(all, t.kind);
+      const groups = o.namespace === undefined ? [index.any] : [index.byNamespace.get(o.namespace), index.byNamespace.get(undefined)].filter((n) => n !== undefined);
+      if (!SCALABLE.has(t.kind) && !groups.some((n) => n.count > 0)) continue; // a custom resource we cannot see
+      if (groups.some((n) => n.names.has(t.name!) || n.unnamed)) continue;
+      const sameKind = ofKind(all, t.kind).filter((l) => sameNamespace(l.object, o));
       const names = [...new Set(sameKind.map((l) => l.object.name!))].slice(0, 5);
       ctx.report({
         range: { start: t.nameNode.range![0], end: t.nameNode.range![1] },

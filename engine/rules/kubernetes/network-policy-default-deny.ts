@@ -28,7 +28,7 @@ export default defineK8sRule({
     );
     // One finding per namespace in the workspace: on its first workload (by path, then position).
     const workloads = derived(all, 'workloads-in-order', () =>
-      [...workloadObjects(all)].sort((a, b) => a.file.path.localeCompare(b.file.path) || objectStart(a.object) - objectStart(b.object)),
+      [...workloadObjects(all)].sort((a, b) => (a.file.path === b.file.path ? 0 : a.file.path.localeCompare(b.file.path)) || objectStart(a.object) - objectStart(b.object)),
     );
     const seen = new Set<string>();
     for (const l of workloads) {

@@ -1,7 +1,53 @@
-import { get, getPair, keyRange, mapPairs, seqMaps } from '../../documents/yaml-nav';
+import { get, getPair, keyRange, mapPairs, seqMaps, str } from '../../documents/yaml-nav';
 import { replaceScalar } from '../../fixes/yaml';
-import { defineK8sRule, portsOf, relatedTo, sameNamespace, selectorMatches, workloadObjects, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, derived, portsOf, relatedTo, sameNamespace, selectorMatches, workloadObjects, workspaceObjects, type Located } from '../../documents/k8s';
 import type { Scalar } from 'yaml';
+
+interface WorkloadIndex {
+  /** Workloads with known pod labels by one `key=value` of their labels, in workspace order. */
+  byLabel: Map<string, Located[]>;
+  /** Workload counts (all, with unknown pod labels) by namespace (`undefined`: no namespace). */
+  byNamespace: Map<string | undefined, { all: number; unknown: number }>;
+  total: number;
+  unknown: number;
+}
+
+const labelKey = (key: string, value: string) => `${key}\n${value}`;
+
+/** The workloads indexed once per list (was: every workload of the workspace for every Service). */
+function workloadIndex(all: readonly Located[]): WorkloadIndex {
+  return derived(all, 'service-targets-pods', () => {
+    const idx: WorkloadIndex = { byLabel: new Map(), byNamespace: new Map(), total: 0, unknown: 0 };
+    for (const l of workloadObjects(all)) {
+      const w = l.object.workload!;
+      const ns = l.object.namespace;
+      let c = idx.byNamespace.get(ns);
+      if (!c) idx.byNamespace.set(ns, (c = { all: 0, unknown: 0 }));
+      c.all++;
+      idx.total++;
+      if (!w.podLabelsKnown) {
+        c.unknown++;
+        idx.unknown++;
+        continue;
+      }
+      for (const [k, v] of Object.entries(w.podLabels)) {
+        const key = labelKey(k, v);
+        const list = idx.byLabel.get(key);
+        if (list) list.push(l);
+        else idx.byLabel.set(key, [l]);
+      }
+    }
+    return idx;
+  });
+}
+
+/** How many workloads share a namespace with an object, and how many of them have unknown pod labels. */
+function podsIn(idx: WorkloadIndex, namespace: string | undefined): { all: number; unknown: number } {
+  if (namespace === undefined) return { all: idx.total, unknown: idx.unknown };
+  const own = idx.byNamespace.get(namespace);
+  const none = idx.byNamespace.get(undefined);
+  return { all: (own?.all ?? 0) + (none?.all ?? 0), unknown: (own?.unknown ?? 0) + (none?.unknown ?? 0) };
+}
 
 export default defineK8sRule({
   id: 'kubernetes/service-targets-pods',
@@ -17,15 +63,21 @@ export default defineK8sRule({
   crossFile: true,
   check(ctx, k8s) {
     if (!ctx.workspace.complete) return;
-    const workloads = workloadObjects(workspaceObjects(ctx));
+    const all = workspaceObjects(ctx);
+    const workloads = workloadObjects(all);
+    const idx = workloadIndex(all);
     for (const o of k8s.objects) {
       if (o.kind !== 'Service') continue;
       const spec = get(o.node, 'spec');
       const selPair = getPair(spec, 'selector');
       if (!selPair || mapPairs(selPair.value).length === 0 || k8s.unknown(selPair.value) || k8s.open(selPair.value) || mapPairs(selPair.value).some((p) => k8s.unknown(p.value))) continue;
-      const pods = workloads.filter((l) => sameNamespace(l.object, o));
-      if (pods.length === 0 || pods.some((l) => !l.object.workload!.podLabelsKnown)) continue;
-      const matched = pods.filter((l) => selectorMatches(selPair.value, l.object.workload!.podLabels, true));
+      const pods = podsIn(idx, o.namespace);
+      if (pods.all === 0 || pods.unknown > 0) continue;
+      // Candidates: the workloads carrying one label of the selector (all of them when no pair has a
+      // value: a pair without one matches a missing label); then the full match, in workspace order.
+      const first = mapPairs(selPair.value).find((p) => str(p.value) !== undefined);
+      const candidates = first ? (idx.byLabel.get(labelKey(first.key, str(first.value)!)) ?? []) : workloads;
+      const matched = candidates.filter((l) => sameNamespace(l.object, o) && selectorMatches(selPair.value, l.object.workload!.podLabels, true));
       if (matched.length === 0) {
         ctx.report({ range: keyRange(selPair)!, messageId: 'noPods', data: { name: o.displayName } });
         continue;
