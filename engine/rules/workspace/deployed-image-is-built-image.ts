@@ -3,7 +3,8 @@ import { defineFacts, factsOf, perWorkspace, type WorkspaceView } from '../../wo
 import { input, pushesImage, str, usesAction, workflowModel, type WfStep, type WorkflowModel } from '../../documents/workflow';
 import { commandWords, splitCommands } from '../../documents/shell';
 import { containerImageRange, indexedObjects } from '../../documents/k8s';
-import { composeModel, splitImage } from '../../documents/compose';
+import { composeModel } from '../../documents/compose';
+import { parseImageRef } from '../../documents/image-ref';
 import { mapPairs, nodeRange } from '../../documents/yaml-nav';
 import type { Range, RelatedLocation } from '../../types';
 import type { SourceFile } from '../../documents/source';
@@ -94,10 +95,9 @@ function escape(s: string): string {
 /** `registry/path` with Docker's defaults (`nginx` → `docker.io/library/nginx`). */
 function normalise(name: string): { registry: string; path: string } {
   const lower = name.toLowerCase();
-  const slash = lower.indexOf('/');
-  const first = slash < 0 ? '' : lower.slice(0, slash);
-  if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) return { registry: first === 'index.docker.io' ? 'docker.io' : first, path: lower.slice(slash + 1) };
-  return { registry: 'docker.io', path: slash < 0 ? `library/${lower}` : lower };
+  const registry = parseImageRef(lower)?.registry;
+  if (registry) return { registry: registry === 'index.docker.io' ? 'docker.io' : registry, path: lower.slice(registry.length + 1) };
+  return { registry: 'docker.io', path: lower.includes('/') ? lower : `library/${lower}` };
 }
 
 /** Substitute `${{ env.X }}`, `$X` and `${X}` from literal `env:` maps of the step, its job and the workflow. */
@@ -183,10 +183,9 @@ function nameWithDefaults(name: string): string {
 
 function deployedRef(range: Range, image: string): DeployedFact | undefined {
   if (/[$}{]/.test(image) || !image.trim()) return undefined; // a template or a variable: the value is not known here
-  const ref = splitImage(image.trim());
-  if (ref.digest) return undefined; // pinned by digest: nothing to compare with a tag
-  const n = normalise(ref.name);
-  return { range, image: image.trim(), ...n, tag: ref.tag ?? 'latest' };
+  const ref = parseImageRef(image.trim());
+  if (!ref || ref.digest) return undefined; // pinned by digest: nothing to compare with a tag
+  return { range, image: image.trim(), ...normalise(ref.name), tag: ref.tag ?? 'latest' };
 }
 
 /** Image references deployed by manifests and Compose files of the workspace, and by `kubectl set image` in workflows. */
