@@ -1,6 +1,5 @@
 import type { SourceFile } from './source';
-import { Composer, visit, type Document, type Node } from 'yaml';
-import { parseCst } from './yaml-cst';
+import { Composer, Parser, visit, type Document, type Node } from 'yaml';
 import { isPair } from './yaml-nav';
 import type { Range } from '../types';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
@@ -161,9 +160,12 @@ export function parseYaml(text: string, previous?: YamlModel): YamlModel {
     }
     yamlParseStats.chunksParsed++;
     // parseAllDocuments, with the parser started at the chunk's offset: node ranges and error
-    // positions come out as offsets in the file, with no pass over the tree to move them. The CST
-    // comes from yaml's own parser without its generators (yaml-cst.ts), the documents from its Composer.
-    const parse = (t: string): Document.Parsed[] => Array.from(new Composer(PARSE_OPTIONS as never).compose(parseCst(t, start))) as Document.Parsed[];
+    // positions come out as offsets in the file, with no pass over the tree to move them.
+    const parse = (t: string): Document.Parsed[] => {
+      const parser = new Parser();
+      parser.offset = start;
+      return Array.from(new Composer(PARSE_OPTIONS as never).compose(parser.parse(t))) as Document.Parsed[];
+    };
     const errorCount = (ds: Document.Parsed[]) => ds.reduce((n, d) => n + d.errors.length, 0);
     let docs = parse(chunkText);
     if (templated && errorCount(docs) > 0) {
