@@ -1,6 +1,7 @@
 // Bundles the client, the server and the CLI into dist/ (node, cjs, sourcemaps).
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { makeServerCodeCache } from './scripts/server-code-cache.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -84,7 +85,10 @@ const WASM = [
 
 const builds = [
   { ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], minify: true },
-  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', define: { SHIPREADY_VERSION: JSON.stringify(version) }, plugins: [jsonAsParse(), serverChunks()] },
+  // The server: dist/server.js (server/start.ts) starts dist/server-main.js with the V8 code cache made
+  // after the build (scripts/server-code-cache.mjs).
+  { ...common, entryPoints: ['server/start.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
+  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server-main.js', define: { SHIPREADY_VERSION: JSON.stringify(version) }, plugins: [jsonAsParse(), serverChunks()] },
   ...Object.values(SERVER_CHUNKS)
     .filter((c) => c.entry || c.contents)
     .map((c) => ({
@@ -105,6 +109,8 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching');
 } else {
+  rmSync('dist/server-main.cache', { force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
   chmodSync('dist/cli.js', 0o755);
+  await makeServerCodeCache();
 }
