@@ -24,8 +24,9 @@ function child() {
   const start = require(join(root, 'dist', 'server.js'));
   const source = readFileSync(start.MAIN, 'utf8');
   const id = source.slice(source.lastIndexOf(start.MARK) + start.MARK.length).trim();
+  const header = start.cacheHeader(id, /[^\x00-\x7f]/.test(source) ? 'utf8' : 'latin1');
   const script = start.compileMain(source);
-  process.on('exit', () => writeFileSync(start.CACHE, Buffer.concat([Buffer.from(start.cacheHeader(id), 'latin1'), script.createCachedData()])));
+  process.on('exit', () => writeFileSync(start.CACHE, Buffer.concat([Buffer.from(header, 'latin1'), script.createCachedData()])));
   start.runMain(script);
 }
 
@@ -46,6 +47,8 @@ export async function makeServerCodeCache({ timeoutMs = 30000 } = {}) {
   const cache = join(dist, 'server-main.cache');
   rmSync(cache, { force: true });
   let source = readFileSync(main, 'utf8');
+  // esbuild escapes non-ASCII characters except in regular expression literals.
+  const encoding = /[^\x00-\x7f]/.test(source) ? 'utf8' : 'latin1';
   const { MARK } = require(join(dist, 'server.js'));
   const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
   if (!source.endsWith('\n')) source += '\n';
@@ -55,7 +58,7 @@ export async function makeServerCodeCache({ timeoutMs = 30000 } = {}) {
     if (!existsSync(cache)) throw new Error('the server exited without writing the cache');
     // V8 must accept it: a cache it rejects only costs time.
     const probe = `const s=require(${JSON.stringify(join(dist, 'server.js'))}),fs=require('fs'),b=fs.readFileSync(s.CACHE);` +
-      `process.stdout.write(String(s.compileMain(fs.readFileSync(s.MAIN,'utf8'),b.subarray(b.indexOf(10)+1)).cachedDataRejected))`;
+      `process.stdout.write(String(s.compileMain(fs.readFileSync(s.MAIN,${JSON.stringify(encoding)}),b.subarray(b.indexOf(10)+1)).cachedDataRejected))`;
     const check = spawnSync(process.execPath, ['-e', probe], { env: nodeEnv(), encoding: 'utf8' });
     if (check.stdout !== 'false') throw new Error(`V8 rejects the cache (${check.stdout}${check.stderr})`);
     return true;

@@ -18,9 +18,12 @@ export const CACHE = path.join(__dirname, 'server-main.cache');
 /** The last line of a bundle with a code cache: `//# shipready-code-cache=<id>`. */
 export const MARK = '//# shipready-code-cache=';
 
-/** The header line of a cache file: what made it, for which bundle. */
-export function cacheHeader(id: string): string {
-  return `shipready-code-cache ${id} ${process.version} ${process.arch} ${process.versions.v8}\n`;
+/**
+ * The header line of a cache file: for which bundle (its build id, and how to read it: `latin1` when it
+ * is ASCII, the same string as utf8 at half the cost), made by which Node.
+ */
+export function cacheHeader(id: string, encoding: 'latin1' | 'utf8'): string {
+  return `shipready-code-cache ${id} ${encoding} ${process.version} ${process.arch} ${process.versions.v8}\n`;
 }
 
 /** The bundle wrapped and compiled as Node compiles a CommonJS module, with `cachedData` if given. */
@@ -42,9 +45,9 @@ function cachedStart(): boolean {
   }
   const eol = cache.indexOf(10);
   const header = eol > 0 ? cache.toString('latin1', 0, eol + 1) : '';
-  const id = header.split(' ')[1];
-  if (!id || header !== cacheHeader(id)) return false;
-  const source = fs.readFileSync(MAIN, 'utf8');
+  const [, id, encoding] = header.split(' ');
+  if (!id || (encoding !== 'latin1' && encoding !== 'utf8') || header !== cacheHeader(id, encoding)) return false;
+  const source = fs.readFileSync(MAIN, encoding);
   if (!source.endsWith(`\n${MARK}${id}\n`)) return false;
   runMain(compileMain(source, cache.subarray(eol + 1)));
   return true;

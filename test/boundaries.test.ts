@@ -1,5 +1,6 @@
 // Import boundaries of STYLE.md §3.5: the engine is pure (no editor, no LSP, no file system, no
 // processes), server and CLI never load `vscode`, and the client knows nothing about rules.
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -167,6 +168,23 @@ describe('bundles', () => {
     const shipped = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
     assert.deepEqual(needed.filter((f) => !existsSync(join(ROOT, 'dist', f))), [], 'built next to dist/server.js');
     assert.deepEqual(needed.filter((f) => !shipped.includes(`!dist/${f}`)), [], 'listed in .vscodeignore');
+  });
+
+  it('dist/server.js starts the bundle from a code cache this Node accepts', (t) => {
+    const server = join(ROOT, 'dist', 'server.js');
+    if (!existsSync(server)) {
+      t.skip('dist/server.js is not built');
+      return;
+    }
+    // The same checks as server/start.ts, then V8's own: a cache that silently stopped being used would
+    // only show as a slower start.
+    const probe = `const s=require(${JSON.stringify(server)}),fs=require('fs'),b=fs.readFileSync(s.CACHE),h=b.toString('latin1',0,b.indexOf(10)+1),[,id,enc]=h.split(' ');
+      const src=fs.readFileSync(s.MAIN,enc);
+      process.stdout.write(JSON.stringify({header:h===s.cacheHeader(id,enc),marked:src.endsWith('\\n'+s.MARK+id+'\\n'),rejected:s.compileMain(src,b.subarray(b.indexOf(10)+1)).cachedDataRejected}))`;
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS; // tsx's loader flags change V8's flag hash, as they would for the server
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env });
+    assert.deepEqual(JSON.parse(r.stdout || '{}'), { header: true, marked: true, rejected: false }, r.stderr);
   });
 
   for (const name of ['server.js', 'server-main.js', 'cli.js']) {
