@@ -77,6 +77,28 @@ function serverChunks() {
   };
 }
 
+/**
+ * vscode-languageserver's node entry loads `child_process` (a dozen of Node's internal modules, ~4 ms of
+ * start-up) only for its `Files.resolve*` helpers, which the server never calls: the bundle requires it
+ * on first use instead. Fails the build if the library no longer has that line.
+ */
+function lazyChildProcess() {
+  const LINE = 'const child_process_1 = require("child_process");';
+  return {
+    name: 'lazy-child-process',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]vscode-languageserver[\\/]lib[\\/]node[\\/]files\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes(LINE)) throw new Error(`${args.path}: no "${LINE}" to make lazy (see lazyChildProcess in esbuild.mjs)`);
+        return {
+          contents: text.replace(LINE, 'const child_process_1 = { get fork() { return require("child_process").fork; }, get spawnSync() { return require("child_process").spawnSync; } };'),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
 // The wasm the Terraform parser loads at run time, next to the bundles (engine/documents/hcl.ts).
 const WASM = [
   'node_modules/web-tree-sitter/web-tree-sitter.wasm',
@@ -88,7 +110,7 @@ const builds = [
   // The server: dist/server.js (server/start.ts) starts dist/server-main.js with the V8 code cache made
   // after the build (scripts/server-code-cache.mjs).
   { ...common, entryPoints: ['server/start.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
-  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server-main.js', define: { SHIPREADY_VERSION: JSON.stringify(version) }, plugins: [jsonAsParse(), serverChunks()] },
+  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server-main.js', define: { SHIPREADY_VERSION: JSON.stringify(version) }, plugins: [jsonAsParse(), serverChunks(), lazyChildProcess()] },
   ...Object.values(SERVER_CHUNKS)
     .filter((c) => c.entry || c.contents)
     .map((c) => ({
