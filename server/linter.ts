@@ -25,7 +25,8 @@ export interface Linted {
 export class Linter {
   /** Last published findings per URI. */
   readonly results = new Map<string, Linted>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Pending lints: a timer, or an immediate for a debounce of 0 (a 0 ms timer waits 1 ms). */
+  private readonly timers = new Map<string, { timeout: NodeJS.Timeout } | { immediate: NodeJS.Immediate }>();
   private readonly loggedRuleErrors = new Set<string>();
   private scanning = false;
   private markScanned!: () => void;
@@ -49,18 +50,19 @@ export class Linter {
 
   /** Lint a document after the debounce; only the newest version is ever published. */
   schedule(doc: TextDocument, delay: number) {
-    clearTimeout(this.timers.get(doc.uri));
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        void this.lintOpen(doc.uri);
-      }, delay),
-    );
+    this.cancel(doc.uri);
+    const run = () => {
+      this.timers.delete(doc.uri);
+      void this.lintOpen(doc.uri);
+    };
+    this.timers.set(doc.uri, delay > 0 ? { timeout: setTimeout(run, delay) } : { immediate: setImmediate(run) });
   }
 
   cancel(uri: string) {
-    clearTimeout(this.timers.get(uri));
+    const pending = this.timers.get(uri);
+    if (!pending) return;
+    if ('timeout' in pending) clearTimeout(pending.timeout);
+    else clearImmediate(pending.immediate);
     this.timers.delete(uri);
   }
 
