@@ -15,7 +15,7 @@ const FLAGS: Record<string, Record<string, boolean>> = {
 const DURATION_FLAGS = new Set(['interval', 'timeout', 'start-period', 'start-interval']);
 const FLAG_VALUES: Record<string, RegExp> = { network: /^(?:default|none|host)$/, security: /^(?:insecure|sandbox)$/ };
 const MOUNT_TYPES = /^(?:bind|cache|tmpfs|secret|ssh)$/;
-const DURATION = /^(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h)(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))*$/;
+const DURATION = /^(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h)(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))*$/;
 const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
@@ -171,7 +171,7 @@ export default defineRule({
           if (DURATION_FLAGS.has(f.name)) {
             if (v !== '0' && !DURATION.test(v)) ctx.report({ range: f.range, messageId: 'badDuration', data: { flag: f.name, value: v } });
             else if (v !== '0') {
-              const ms = [...v.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)].reduce((sum, m) => sum + Number(m[1]) * UNIT_MS[m[2]], 0);
+              const ms = [...v.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|ms|s|m|h)/g)].reduce((sum, m) => sum + Number(m[1]) * UNIT_MS[m[2]], 0);
               if (ms > 0 && ms < 1) ctx.report({ range: f.range, messageId: 'shortDuration', data: { flag: f.name, value: v } });
             }
           } else if (f.name === 'retries' && !/^\d+$/.test(v)) ctx.report({ range: f.range, messageId: 'badRetries', data: { value: v } });
