@@ -1,5 +1,5 @@
 import type { Finding, Severity } from './types';
-import { formatMessage, type DocumentScope, type Rule } from './define-rule';
+import { formatMessage, type DocumentScope, type Report, type Rule } from './define-rule';
 import { SourceFile } from './documents/source';
 import { yamlStyle, type YamlModel } from './documents/yaml';
 import { findingsIn, type LintMemo, type MemoEntry } from './lint-memo';
@@ -69,26 +69,18 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
     if (severity === 'off') continue;
     const run = (part?: Part): Finding[] => {
       const own: Finding[] = [];
-      rule.check({
-        file,
-        get doc() {
-          return part ? part.doc : modelOf(file);
-        },
-        options: ruleOptions,
-        workspace,
-        ...(part ? { scope: part.scope } : {}),
-        report: (r) =>
-          own.push({
-            ruleId: rule.meta.id,
-            severity: severity as Severity,
-            messageId: r.messageId,
-            message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
-            range: clampRange(r.range, file.text.length),
-            docsUrl: rule.meta.docsUrl,
-            fixes: r.fixes ?? [],
-            related: r.related,
-          }),
-      } as Parameters<Rule['check']>[0]);
+      const report = (r: Report<string>) =>
+        own.push({
+          ruleId: rule.meta.id,
+          severity: severity as Severity,
+          messageId: r.messageId,
+          message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+          range: clampRange(r.range, file.text.length),
+          docsUrl: rule.meta.docsUrl,
+          fixes: r.fixes ?? [],
+          related: r.related,
+        });
+      rule.check(new Context(file, ruleOptions, workspace, report, part) as unknown as Parameters<Rule['check']>[0]);
       return own;
     };
     try {
@@ -110,6 +102,29 @@ export function lint(file: SourceFile, options: LintOptions = {}): LintResult {
   // Rule ids compare by code unit (the same order as localeCompare for [a-z0-9/-], without loading ICU).
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { findings: kept, ruleErrors, ...(skipped ? { skipped } : {}) };
+}
+
+/**
+ * What a rule sees (RuleContext). `doc` is read lazily: a rule that never asks does not make the file
+ * parse. One class instead of an object literal with a getter and a spread per rule and file.
+ */
+class Context {
+  declare scope?: DocumentScope;
+  readonly #part: Part | undefined;
+  constructor(
+    readonly file: SourceFile,
+    readonly options: Record<string, unknown>,
+    readonly workspace: WorkspaceView,
+    readonly report: (r: Report<string>) => void,
+    part: Part | undefined,
+  ) {
+    this.#part = part;
+    if (part) this.scope = part.scope;
+  }
+
+  get doc(): unknown {
+    return this.#part ? this.#part.doc : modelOf(this.file);
+  }
 }
 
 const YAML_KINDS = new Set(['kubernetes', 'workflow', 'compose', 'yaml']);

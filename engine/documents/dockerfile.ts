@@ -31,7 +31,11 @@ export interface DfInstruction {
   properties: DfProperty[];
   /** JSON (exec) form for CMD/ENTRYPOINT/RUN/SHELL/HEALTHCHECK CMD. */
   jsonForm: boolean;
+  /** A RUN's shell commands once engine/documents/shell.ts has split them (its cache; a symbol key, out of JSON and spreads). */
+  [RUN_COMMANDS]?: unknown;
 }
+
+export const RUN_COMMANDS: unique symbol = Symbol('RUN commands');
 
 export interface DfProperty {
   name: string;
@@ -117,6 +121,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
       flags,
       properties: readProperties(node, toRange, text, escapeChar),
       jsonForm: false,
+      [RUN_COMMANDS]: undefined,
     };
     ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText, escapeChar);
     instructions.push(ins);

@@ -1,5 +1,5 @@
 import type { Range } from '../types';
-import type { DfInstruction, DockerfileModel, Stage } from './dockerfile';
+import { RUN_COMMANDS, type DfInstruction, type DockerfileModel, type Stage } from './dockerfile';
 
 /** A word of a simple command: its value (quotes removed, expansions kept as written) and range. */
 export interface ShellWord {
@@ -58,6 +58,31 @@ export function splitCommands(text: string, base = 0, options: SplitOptions = {}
   new Scanner(text, base, options.escape ?? '\\', out).scan(0, text.length, undefined, false);
   return out;
 }
+
+// What the helpers below compute once per command, kept on the command under symbol keys (out of
+// JSON, Object.keys and spreads; a WeakMap look-up per call cost more than the work it saved).
+const WORDS = Symbol('commandWords');
+const NAME = Symbol('commandName');
+const PACKAGE = Symbol('packageCommand');
+
+/** A command as the scanner makes it: the ShellCommand fields, and the helpers' results once computed. */
+class Command implements ShellCommand {
+  declare prev?: string;
+  declare redirects?: ShellRedirect[];
+  declare nested?: 'subshell' | 'substitution';
+  declare compound?: boolean;
+  declare heredoc?: boolean;
+  [WORDS]: ShellWord[] | undefined = undefined;
+  [NAME]: string | null | undefined = undefined;
+  [PACKAGE]: PackageCommand | null | undefined = undefined;
+  constructor(
+    public words: ShellWord[],
+    public range: Range,
+    public next: string | undefined,
+  ) {}
+}
+
+type Cached = ShellCommand & { [WORDS]?: ShellWord[]; [NAME]?: string | null; [PACKAGE]?: PackageCommand | null };
 
 interface PendingHeredoc {
   delimiter: string;
@@ -200,7 +225,7 @@ class Scanner {
         redirectOp = undefined;
       }
       if (words.length) {
-        const cmd: ShellCommand = { words, range: { start: words[0].range.start, end: words[words.length - 1].range.end }, next: op };
+        const cmd = new Command(words, { start: words[0].range.start, end: words[words.length - 1].range.end }, op);
         if (prev) cmd.prev = prev;
         if (redirects.length) cmd.redirects = redirects;
         if (nested) cmd.nested = nested;
@@ -551,6 +576,10 @@ const WRAPPER_VALUE_OPTS: Record<string, RegExp> = {
  * rest as a command (`sudo`, `env`, `exec`, `command`, `nohup`, `time`, `gosu user`, `su-exec user`).
  */
 export function commandWords(cmd: ShellCommand): ShellWord[] {
+  return ((cmd as Cached)[WORDS] ??= readCommandWords(cmd));
+}
+
+function readCommandWords(cmd: ShellCommand): ShellWord[] {
   const w = cmd.words;
   let i = 0;
   for (let guard = 0; guard < 8; guard++) {
@@ -581,8 +610,12 @@ export function commandWords(cmd: ShellCommand): ShellWord[] {
 
 /** The command's name without its directory (`/usr/bin/apt-get` → `apt-get`), or undefined. */
 export function commandName(cmd: ShellCommand): string | undefined {
-  const first = commandWords(cmd)[0]?.value;
-  return first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1);
+  let name = (cmd as Cached)[NAME];
+  if (name === undefined) {
+    const first = commandWords(cmd)[0]?.value;
+    (cmd as Cached)[NAME] = name = first === undefined ? null : first.slice(first.lastIndexOf('/') + 1);
+  }
+  return name ?? undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -599,42 +632,68 @@ function shellsOf(stage: Stage): DfInstruction[] {
   return list;
 }
 
-/** The shell a stage's RUN instructions use: the last SHELL before `ins` (through `FROM <stage>`), else the image default. */
-export function shellOf(doc: DockerfileModel, ins: DfInstruction): { kind: ShellKind; path: string } {
-  const seen = new Set<Stage>();
-  let limit = ins.range.start;
-  for (let s: Stage | undefined = ins.stage; s && !seen.has(s); s = s.from.fromStage) {
-    seen.add(s);
-    const shells = shellsOf(s).filter((i) => i.range.start < limit);
-    const last = shells[shells.length - 1];
-    if (last) {
-      let first = '';
-      try {
-        first = String(JSON.parse(last.argsText.replace(/\\\r?\n/g, ''))[0] ?? '');
-      } catch {
-        /* malformed SHELL: dockerfile/syntax reports it */
-      }
-      const name = first.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.exe$/, '');
-      const kind: ShellKind = /^(?:sh|bash|ash|dash|zsh|ksh|mksh)$/.test(name) ? 'posix' : /^(?:powershell|pwsh)$/.test(name) ? 'powershell' : name === 'cmd' ? 'cmd' : 'other';
-      return { kind, path: first };
-    }
-    limit = Infinity;
-    if (!s.from.fromStage && /(?:^|\/)(?:windows|nanoserver|servercore)\b|windowsservercore|\/windows\//i.test(s.from.resolved ?? s.from.image)) return { kind: 'cmd', path: 'cmd' };
-  }
-  return { kind: 'posix', path: '/bin/sh' };
+type Shell = { readonly kind: ShellKind; readonly path: string };
+const POSIX_DEFAULT: Shell = { kind: 'posix', path: '/bin/sh' };
+const WINDOWS_DEFAULT: Shell = { kind: 'cmd', path: 'cmd' };
+const shellOfShell = new WeakMap<DfInstruction, Shell>();
+const windowsImage = new WeakMap<Stage, boolean>();
+
+/** The last SHELL of `s` that starts before `limit`, or undefined. */
+function lastShellBefore(s: Stage, limit: number): DfInstruction | undefined {
+  const shells = shellsOf(s);
+  for (let k = shells.length - 1; k >= 0; k--) if (shells[k].range.start < limit) return shells[k];
+  return undefined;
 }
 
-const runCache = new WeakMap<DfInstruction, ShellCommand[]>();
+/** The shell a stage's RUN instructions use: the last SHELL before `ins` (through `FROM <stage>`), else the image default. */
+export function shellOf(doc: DockerfileModel, ins: DfInstruction): Shell {
+  let seen: Set<Stage> | undefined;
+  let limit = ins.range.start;
+  for (let s: Stage | undefined = ins.stage; s; s = s.from.fromStage) {
+    // the chain of FROM <stage> (a Set only once there is a chain to follow)
+    if (s !== ins.stage) {
+      seen ??= new Set([ins.stage!]);
+      if (seen.has(s)) break;
+      seen.add(s);
+    }
+    const last = lastShellBefore(s, limit);
+    if (last) {
+      let shell = shellOfShell.get(last);
+      if (!shell) shellOfShell.set(last, (shell = readShell(last)));
+      return shell;
+    }
+    limit = Infinity;
+    if (!s.from.fromStage) {
+      let windows = windowsImage.get(s);
+      if (windows === undefined) windowsImage.set(s, (windows = /(?:^|\/)(?:windows|nanoserver|servercore)\b|windowsservercore|\/windows\//i.test(s.from.resolved ?? s.from.image)));
+      if (windows) return WINDOWS_DEFAULT;
+    }
+  }
+  return POSIX_DEFAULT;
+}
+
+/** What a SHELL instruction sets. */
+function readShell(last: DfInstruction): Shell {
+  let first = '';
+  try {
+    first = String(JSON.parse(last.argsText.replace(/\\\r?\n/g, ''))[0] ?? '');
+  } catch {
+    /* malformed SHELL: dockerfile/syntax reports it */
+  }
+  const name = first.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.exe$/, '');
+  const kind: ShellKind = /^(?:sh|bash|ash|dash|zsh|ksh|mksh)$/.test(name) ? 'posix' : /^(?:powershell|pwsh)$/.test(name) ? 'powershell' : name === 'cmd' ? 'cmd' : 'other';
+  return { kind, path: first };
+}
 
 /**
  * The simple commands of a RUN instruction (heredoc scripts included), or [] for the JSON form
  * and for stages whose shell is not POSIX (PowerShell, cmd). Computed once per instruction.
  */
 export function runCommands(doc: DockerfileModel, ins: DfInstruction): ShellCommand[] {
-  let cached = runCache.get(ins);
+  let cached = ins[RUN_COMMANDS] as ShellCommand[] | undefined;
   if (cached) return cached;
   cached = ins.keyword !== 'RUN' || ins.jsonForm || !ins.argsRange || shellOf(doc, ins).kind !== 'posix' ? [] : splitCommands(ins.argsText, ins.argsRange.start, { escape: doc.escapeChar });
-  runCache.set(ins, cached);
+  ins[RUN_COMMANDS] = cached;
   return cached;
 }
 
@@ -657,9 +716,26 @@ function runsOf(doc: DockerfileModel, stage: Stage): Run[] {
   return list;
 }
 
-/** Every RUN instruction of the given stages (all stages by default) with its commands. */
-export function* runs(doc: DockerfileModel, stages: Iterable<Stage> = doc.stages): Generator<Run> {
-  for (const stage of stages) yield* runsOf(doc, stage);
+const allRuns = new WeakMap<DockerfileModel, Run[]>();
+const allPackages = new WeakMap<DockerfileModel, PackageRun[]>();
+
+/**
+ * Every RUN instruction of the given stages (all stages by default) with its commands. A list, not
+ * a generator: most rules walk every stage, and the list of all stages is made once per document.
+ */
+export function runs(doc: DockerfileModel, stages?: Iterable<Stage>): readonly Run[] {
+  if (stages === undefined) {
+    let all = allRuns.get(doc);
+    if (!all) allRuns.set(doc, (all = concat(doc.stages, (s) => runsOf(doc, s))));
+    return all;
+  }
+  return concat(stages, (s) => runsOf(doc, s));
+}
+
+function concat<T>(stages: Iterable<Stage>, of: (s: Stage) => T[]): T[] {
+  const out: T[] = [];
+  for (const s of stages) for (const x of of(s)) out.push(x);
+  return out;
 }
 
 /** Does a RUN mount a cache (`--mount=type=cache`) whose target matches? */
@@ -717,12 +793,10 @@ const MANAGERS = new Map<string, PackageManager>(Object.entries({
   gem: 'gem', go: 'go', yum: 'yum', dnf: 'dnf', microdnf: 'microdnf', zypper: 'zypper',
 }) as [string, PackageManager][]);
 
-const packageCache = new WeakMap<ShellCommand, PackageCommand | null>();
-
 /** Parse a simple command as a package-manager invocation, or undefined. Computed once per command. */
 export function packageCommand(cmd: ShellCommand): PackageCommand | undefined {
-  let pc = packageCache.get(cmd);
-  if (pc === undefined) packageCache.set(cmd, (pc = readPackageCommand(cmd) ?? null));
+  let pc = (cmd as Cached)[PACKAGE];
+  if (pc === undefined) (cmd as Cached)[PACKAGE] = pc = readPackageCommand(cmd) ?? null;
   return pc ?? undefined;
 }
 
@@ -787,33 +861,44 @@ export function hasOption(pc: PackageCommand, short: string, long: string[] = []
   });
 }
 
-/** Every package-manager command of a RUN, with the RUN. */
-export function* packageCommands(doc: DockerfileModel, stages: Iterable<Stage> = doc.stages): Generator<PackageRun> {
-  for (const stage of stages) {
-    let list = stagePackages.get(stage);
-    if (!list) {
-      list = [];
-      for (const { ins, commands } of runsOf(doc, stage)) {
-        for (const c of commands) {
-          if (c.nested === 'substitution') continue;
-          const pc = packageCommand(c);
-          if (pc) list.push({ ins, pc, commands });
-        }
+/** The package-manager commands of a stage's RUNs; computed once per stage. */
+function packagesOf(doc: DockerfileModel, stage: Stage): PackageRun[] {
+  let list = stagePackages.get(stage);
+  if (!list) {
+    list = [];
+    for (const { ins, commands } of runsOf(doc, stage)) {
+      for (const c of commands) {
+        if (c.nested === 'substitution') continue;
+        const pc = packageCommand(c);
+        if (pc) list.push({ ins, pc, commands });
       }
-      stagePackages.set(stage, list);
     }
-    yield* list;
+    stagePackages.set(stage, list);
   }
+  return list;
+}
+
+/** Every package-manager command of a RUN, with the RUN (all stages by default; a list, see `runs`). */
+export function packageCommands(doc: DockerfileModel, stages?: Iterable<Stage>): readonly PackageRun[] {
+  if (stages === undefined) {
+    let all = allPackages.get(doc);
+    if (!all) allPackages.set(doc, (all = concat(doc.stages, (s) => packagesOf(doc, s))));
+    return all;
+  }
+  return concat(stages, (s) => packagesOf(doc, s));
 }
 
 /** Does the effective shell of a stage set pipefail (SHELL [..., "-o", "pipefail", ...])? */
 export function shellHasPipefail(doc: DockerfileModel, ins: DfInstruction): boolean {
-  const seen = new Set<Stage>();
+  let seen: Set<Stage> | undefined;
   let limit = ins.range.start;
-  for (let s: Stage | undefined = ins.stage; s && !seen.has(s); s = s.from.fromStage) {
-    seen.add(s);
-    const shells = shellsOf(s).filter((i) => i.range.start < limit);
-    const last = shells[shells.length - 1];
+  for (let s: Stage | undefined = ins.stage; s; s = s.from.fromStage) {
+    if (s !== ins.stage) {
+      seen ??= new Set([ins.stage!]);
+      if (seen.has(s)) break;
+      seen.add(s);
+    }
+    const last = lastShellBefore(s, limit);
     if (last) return /pipefail/.test(last.argsText);
     limit = Infinity;
   }

@@ -44,21 +44,27 @@ function unterminatedHeredoc(text: string, args: string, base: number): number |
 
 /** Does a shell text end inside a quote? (`\`-newline continuations are part of the text.) */
 function openQuote(s: string): boolean {
-  let quote: string | null = null;
+  // character codes: no one-character string per character
+  let quote = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
+    const c = s.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"') i++;
-    } else if (c === '\\') i++;
-    else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]))) {
+      if (c === quote) quote = 0;
+      else if (c === BACKSLASH && quote === DQUOTE) i++;
+    } else if (c === BACKSLASH) i++;
+    else if (c === HASH && (i === 0 || /\s/.test(s[i - 1]))) {
       const nl = s.indexOf('\n', i);
       if (nl < 0) break;
       i = nl;
-    } else if (c === "'" || c === '"') quote = c;
+    } else if (c === SQUOTE || c === DQUOTE) quote = c;
   }
-  return quote !== null;
+  return quote !== 0;
 }
+
+const BACKSLASH = 92;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const HASH = 35;
 
 /** Does an edit range touch one of the unsafe ranges? */
 export function touchesUnsafe(range: Range, unsafe: readonly Range[]): boolean {
