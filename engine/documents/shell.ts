@@ -90,6 +90,14 @@ interface PendingHeredoc {
   owner: ShellWord[];
 }
 
+/**
+ * ASCII characters that the scanner's loop copies into the current word and nothing else: not
+ * blanks or line breaks, quotes, `$`, backticks, `\\`, `#`, redirections, operators or parentheses
+ * (nor either escape character, `\\` or a backtick).
+ */
+const PLAIN = new Uint8Array(128);
+for (let k = 33; k < 127; k++) if (!`'"$\`\\#<>&|;()`.includes(String.fromCharCode(k))) PLAIN[k] = 1;
+
 /** Substitutions nested deeper than this are skipped, not scanned. */
 const MAX_NESTING = 64;
 
@@ -246,6 +254,17 @@ class Scanner {
     };
 
     for (let i = from; i < to; i++) {
+      // A run of characters no branch below handles (letters, digits, `-`, `/`, `=` …): one piece of
+      // the word, without walking the branches once per character.
+      let code = text.charCodeAt(i);
+      if (code < 128 && PLAIN[code] === 1 && !casePattern) {
+        if (wordStart < 0) wordStart = i;
+        let j = i + 1;
+        while (j < to && (code = text.charCodeAt(j)) < 128 && PLAIN[code] === 1) j++;
+        add(i, j);
+        i = j - 1;
+        continue;
+      }
       const c = text[i];
       // Line continuation: the escape character, optional blanks, a line break. Docker drops the
       // blank and comment lines that follow inside a continued instruction.

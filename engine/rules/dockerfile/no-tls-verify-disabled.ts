@@ -44,8 +44,10 @@ export default defineRule({
         const all = cmd.words;
         const words = commandWords(cmd);
         // VAR=value prefixes and `export VAR=value`.
-        const assignments = all.slice(0, all.length - words.length).map((w) => ({ w, prefix: true }));
-        if (words[0]?.value === 'export') for (const w of words.slice(1)) assignments.push({ w, prefix: false });
+        // (the list only when there is something in it)
+        const exported = words[0]?.value === 'export';
+        const assignments = all.length === words.length && !exported ? [] : all.slice(0, all.length - words.length).map((w) => ({ w, prefix: true }));
+        if (exported) for (const w of words.slice(1)) assignments.push({ w, prefix: false });
         for (const { w, prefix } of assignments) {
           const eq = w.value.indexOf('=');
           if (eq < 0) continue;
@@ -55,7 +57,7 @@ export default defineRule({
           if (test && test(value)) ctx.report({ range: w.range, messageId: 'env', data: { name, value, scope: '' }, fixes: prefix && words.length ? [removeWord(file, cmd, w)] : [] });
         }
         const name = commandName(cmd);
-        const args = words.slice(1);
+        const args = words.length > 1 ? words.slice(1) : [];
         if (name === 'curl') {
           for (const w of args) {
             if (w.value === '--insecure' || w.value === '-k') ctx.report({ range: w.range, messageId: 'flag', data: { flag: w.value, tool: 'curl' }, fixes: [removeWord(file, cmd, w)] });
