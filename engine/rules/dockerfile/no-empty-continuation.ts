@@ -13,12 +13,17 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const { doc, file } = ctx;
-    const { lines } = file;
+    const { lines, text } = file;
     for (const ins of doc.instructions) {
       const first = lines.positionAt(ins.range.start).line;
       const last = lines.positionAt(ins.range.end).line;
       if (first === last || /<<-?["']?\w/.test(ins.argsText)) continue;
       for (let l = first + 1; l < last; l++) {
+        // A printable ASCII character after the indentation: not blank (without slicing the line).
+        let k = lines.lineStart(l);
+        while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+        const c = text.charCodeAt(k);
+        if (c > 32 && c < 127 && k < lines.lineEnd(l)) continue;
         if (lines.lineText(l).trim() !== '') continue;
         const start = lines.lineStart(l);
         ctx.report({ range: { start, end: lines.lineEnd(l) }, messageId: 'empty', fixes: [{ title: 'Remove the empty line', edits: [{ range: { start, end: lines.lineStart(l + 1) }, text: '' }] }] });

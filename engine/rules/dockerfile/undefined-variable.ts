@@ -36,6 +36,8 @@ export default defineRule({
     const { doc, file } = ctx;
     const esc = doc.escapeChar;
     const firstFrom = doc.stages[0]?.from.instruction;
+    /** Substrings of every name a RUN can be reported for: the global ARGs, and BUILD… / TARGET… (PLATFORM_ARGS). */
+    const runCandidates = [...doc.globalArgs.keys(), 'BUILD', 'TARGET'];
 
     for (const stage of doc.stages) {
       const from = stage.from;
@@ -84,6 +86,8 @@ export default defineRule({
           continue;
         }
         if (ins.keyword === 'RUN' && ins.argsRange && !ins.jsonForm) {
+          // Only a global ARG or a platform ARG is reported in a RUN: a script that names none is skipped.
+          if (!runCandidates.some((n) => ins.argsText.includes(n))) continue;
           for (const ref of shellRefs(ins)) {
             if (defined.has(ref.name) || reported.has(ref.name)) continue;
             const global = doc.globalArgs.has(ref.name);
