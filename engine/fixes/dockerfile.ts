@@ -39,8 +39,16 @@ export type ImageFamily = 'alpine' | 'debian' | 'distroless' | 'scratch' | 'unkn
 
 const DEBIAN_BASED = /^(?:debian|ubuntu|node|python|golang|ruby|openjdk|eclipse-temurin|amazoncorretto|php|nginx|httpd|rust|buildpack-deps|perl|elixir|erlang|haskell|gcc|maven|gradle|mcr\.microsoft\.com\/dotnet\/.+|dotnet\/.+)$/;
 
-/** What the final image's user tools look like, from its base image (through stage references). */
+const families = new WeakMap<Stage, ImageFamily>();
+
+/** What the final image's user tools look like, from its base image (through stage references); once per stage. */
 export function imageFamily(stage: Stage): ImageFamily {
+  let family = families.get(stage);
+  if (family === undefined) families.set(stage, (family = readImageFamily(stage)));
+  return family;
+}
+
+function readImageFamily(stage: Stage): ImageFamily {
   let s: Stage | undefined = stage;
   const seen = new Set<Stage>();
   while (s?.from.fromStage && !seen.has(s)) {
