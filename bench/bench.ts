@@ -17,6 +17,7 @@ import { collect, fixed, hasGc, ms, percentile, roundRobin, median, type Contend
 import { LspClient } from './lsp';
 import { ENGINE_KIND, REL, floor, lintAsServer, ruleCount, scanFloor, scanLint, type CorpusFile, type Kind } from './subjects';
 import type { ScanRequest, WorkerMessage, WorkerTask } from './worker';
+import { WORKER_RESOURCE_LIMITS } from '../cli/lint-files';
 
 const CORPUS = 'bench/.corpus/gen';
 const BUILD = 'bench/.corpus/build';
@@ -519,7 +520,8 @@ function measureScan(): Promise<ScanData> {
     const lines = files.reduce((a, f) => a + f.lines, 0);
     const workers = await Promise.all(
       Array.from({ length: SCAN_WORKERS }, () => {
-        const w = new Worker(path.resolve(BUILD, 'worker.cjs'), { workerData: { task: 'scan', files } satisfies WorkerTask });
+        // the CLI's pool workers (cli/main.ts lintInPool), with their V8 limits
+        const w = new Worker(path.resolve(BUILD, 'worker.cjs'), { workerData: { task: 'scan', files } satisfies WorkerTask, resourceLimits: WORKER_RESOURCE_LIMITS });
         return new Promise<Worker>((resolve, reject) => {
           w.once('message', () => resolve(w));
           w.once('error', reject);

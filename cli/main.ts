@@ -21,7 +21,7 @@ import {
   type ShipreadyConfig,
 } from '../engine/index';
 import { hash, LintCache } from './cache';
-import { ConfigFileError, lintFiles, readConfigFile, relTo, workspaceFor, type BatchFacts, type FileResult, type LintTask } from './lint-files';
+import { ConfigFileError, WORKER_RESOURCE_LIMITS, lintFiles, readConfigFile, relTo, workspaceFor, type BatchFacts, type FileResult, type LintTask } from './lint-files';
 import { collectFiles, readText, UsageError } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -242,7 +242,7 @@ async function runCheck(inputs: string[], root: string, fileConfig: ShipreadyCon
  * the main thread), then lint; the output is the serial one.
  */
 async function lintInPool(task: Omit<LintTask, 'batch'>, files: string[], jobs: number): Promise<FileResult[]> {
-  const pool = new Piscina({ filename: path.join(__dirname, 'lint-worker.js'), minThreads: jobs, maxThreads: jobs, idleTimeout: 100 });
+  const pool = new Piscina({ filename: path.join(__dirname, 'lint-worker.js'), minThreads: jobs, maxThreads: jobs, idleTimeout: 100, resourceLimits: WORKER_RESOURCE_LIMITS });
   try {
     const batches = balance(files, jobs);
     const channels = batches.map(() => new MessageChannel());
