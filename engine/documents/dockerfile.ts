@@ -285,6 +285,17 @@ export function rawArguments(text: string, from: number, to: number, escapeChar:
         escapeMarker = -1;
         append(i, 1);
         if (found === -1) found = i;
+        // The characters up to the next blank, line break or escape character take this same
+        // branch one by one (nothing above changes for them): one run.
+        let j = i + 1;
+        for (; j < len; j++) {
+          const c = text.charCodeAt(from + j);
+          if (c === SPACE || c === TAB || c === CR || c === LF || c === esc) break;
+        }
+        if (j > i + 1) {
+          append(i + 1, j - i - 1);
+          i = j - 1;
+        }
       }
       // a character that is not whitespace
       start = false;
