@@ -81,7 +81,7 @@ export default defineRule({
     if (m.isAction) return;
     const names = Object.keys(EVENTS);
     for (const t of m.triggers) {
-      if (!(t.name in EVENTS)) {
+      if (!Object.hasOwn(EVENTS, t.name)) {
         const s = closest(t.name, names);
         ctx.report({ range: t.range, messageId: s ? 'unknownEventDid' : 'unknownEvent', data: { name: t.name, suggestion: s ?? '' }, fixes: s ? [{ title: `Change to "${s}"`, edits: [{ range: t.range, text: s }] }] : [] });
         continue;

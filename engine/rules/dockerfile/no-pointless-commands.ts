@@ -23,7 +23,7 @@ export default defineRule({
     for (const { commands } of runs(ctx.doc)) {
       for (const c of commands) {
         const name = commandName(c);
-        if (!name || !(name in POINTLESS) || c.nested === 'substitution') continue;
+        if (!name || !Object.hasOwn(POINTLESS, name) || c.nested === 'substitution') continue;
         // `ssh-keyscan`, `vim --version` and friends are fine; only the bare interactive use is pointless.
         const w = commandWords(c);
         if (w.slice(1).some((x) => /^(?:--version|--help|-V)$/.test(x.value))) continue;

@@ -24,6 +24,18 @@ jobs:
   ],
   invalid: [
     {
+      // Names of Object.prototype are not events (the table is looked up by own keys only).
+      code: `on:
+  constructor:
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps: [{ run: x }]
+`,
+      errors: [{ messageId: 'unknownEvent', line: 2, column: 3, endLine: 2, endColumn: 14 }],
+      output: null,
+    },
+    {
       code: `on:
   pull-request:
 jobs:

@@ -5,6 +5,9 @@ ruleTester(rule, {
   valid: [
     `FROM debian:12
 RUN apt-get install -y vim openssh-client && ssh-keyscan github.com >> /etc/ssh/known_hosts && vim --version`,
+    // Names of Object.prototype are commands like any other, not entries of the table.
+    `FROM debian:12
+RUN constructor && toString && hasOwnProperty x`,
   ],
   invalid: [
     {
