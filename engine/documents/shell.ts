@@ -664,29 +664,41 @@ function lastShellBefore(s: Stage, limit: number): DfInstruction | undefined {
   return undefined;
 }
 
-/** The shell a stage's RUN instructions use: the last SHELL before `ins` (through `FROM <stage>`), else the image default. */
-export function shellOf(doc: DockerfileModel, ins: DfInstruction): Shell {
+/**
+ * The SHELL in effect at `ins`: the last SHELL before it in its stage, else in the stage it is built
+ * `FROM`, and so on up the chain. Without one, `root` is the stage that starts from an image (none
+ * when the chain loops).
+ */
+function shellInEffect(ins: DfInstruction): { last?: DfInstruction; root?: Stage } {
   let seen: Set<Stage> | undefined;
   let limit = ins.range.start;
   for (let s: Stage | undefined = ins.stage; s; s = s.from.fromStage) {
     // the chain of FROM <stage> (a Set only once there is a chain to follow)
     if (s !== ins.stage) {
       seen ??= new Set([ins.stage!]);
-      if (seen.has(s)) break;
+      if (seen.has(s)) return {};
       seen.add(s);
     }
     const last = lastShellBefore(s, limit);
-    if (last) {
-      let shell = shellOfShell.get(last);
-      if (!shell) shellOfShell.set(last, (shell = readShell(last)));
-      return shell;
-    }
+    if (last) return { last };
     limit = Infinity;
-    if (!s.from.fromStage) {
-      let windows = windowsImage.get(s);
-      if (windows === undefined) windowsImage.set(s, (windows = /(?:^|\/)(?:windows|nanoserver|servercore)\b|windowsservercore|\/windows\//i.test(s.from.resolved ?? s.from.image)));
-      if (windows) return WINDOWS_DEFAULT;
-    }
+    if (!s.from.fromStage) return { root: s };
+  }
+  return {};
+}
+
+/** The shell a stage's RUN instructions use: the last SHELL before `ins` (through `FROM <stage>`), else the image default. */
+export function shellOf(doc: DockerfileModel, ins: DfInstruction): Shell {
+  const { last, root } = shellInEffect(ins);
+  if (last) {
+    let shell = shellOfShell.get(last);
+    if (!shell) shellOfShell.set(last, (shell = readShell(last)));
+    return shell;
+  }
+  if (root) {
+    let windows = windowsImage.get(root);
+    if (windows === undefined) windowsImage.set(root, (windows = /(?:^|\/)(?:windows|nanoserver|servercore)\b|windowsservercore|\/windows\//i.test(root.from.resolved ?? root.from.image)));
+    if (windows) return WINDOWS_DEFAULT;
   }
   return POSIX_DEFAULT;
 }
@@ -909,17 +921,6 @@ export function packageCommands(doc: DockerfileModel, stages?: Iterable<Stage>):
 
 /** Does the effective shell of a stage set pipefail (SHELL [..., "-o", "pipefail", ...])? */
 export function shellHasPipefail(doc: DockerfileModel, ins: DfInstruction): boolean {
-  let seen: Set<Stage> | undefined;
-  let limit = ins.range.start;
-  for (let s: Stage | undefined = ins.stage; s; s = s.from.fromStage) {
-    if (s !== ins.stage) {
-      seen ??= new Set([ins.stage!]);
-      if (seen.has(s)) break;
-      seen.add(s);
-    }
-    const last = lastShellBefore(s, limit);
-    if (last) return /pipefail/.test(last.argsText);
-    limit = Infinity;
-  }
-  return false;
+  const { last } = shellInEffect(ins);
+  return last ? /pipefail/.test(last.argsText) : false;
 }
