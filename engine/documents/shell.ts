@@ -755,12 +755,15 @@ const allPackages = new WeakMap<DockerfileModel, PackageRun[]>();
  * a generator: most rules walk every stage, and the list of all stages is made once per document.
  */
 export function runs(doc: DockerfileModel, stages?: Iterable<Stage>): readonly Run[] {
-  if (stages === undefined) {
-    let all = allRuns.get(doc);
-    if (!all) allRuns.set(doc, (all = concat(doc.stages, (s) => runsOf(doc, s))));
-    return all;
-  }
-  return concat(stages, (s) => runsOf(doc, s));
+  return ofStages(allRuns, doc, stages, (s) => runsOf(doc, s));
+}
+
+/** What `of` gives for each of `stages`, in order; for all stages of `doc` once per document (in `all`). */
+function ofStages<T>(all: WeakMap<DockerfileModel, T[]>, doc: DockerfileModel, stages: Iterable<Stage> | undefined, of: (s: Stage) => T[]): readonly T[] {
+  if (stages !== undefined) return concat(stages, of);
+  let list = all.get(doc);
+  if (!list) all.set(doc, (list = concat(doc.stages, of)));
+  return list;
 }
 
 function concat<T>(stages: Iterable<Stage>, of: (s: Stage) => T[]): T[] {
@@ -911,12 +914,7 @@ function packagesOf(doc: DockerfileModel, stage: Stage): PackageRun[] {
 
 /** Every package-manager command of a RUN, with the RUN (all stages by default; a list, see `runs`). */
 export function packageCommands(doc: DockerfileModel, stages?: Iterable<Stage>): readonly PackageRun[] {
-  if (stages === undefined) {
-    let all = allPackages.get(doc);
-    if (!all) allPackages.set(doc, (all = concat(doc.stages, (s) => packagesOf(doc, s))));
-    return all;
-  }
-  return concat(stages, (s) => packagesOf(doc, s));
+  return ofStages(allPackages, doc, stages, (s) => packagesOf(doc, s));
 }
 
 /** Does the effective shell of a stage set pipefail (SHELL [..., "-o", "pipefail", ...])? */
