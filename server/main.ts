@@ -3,7 +3,6 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   FileChangeType,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
@@ -26,7 +25,7 @@ import { CompletionService, COMPLETION_CAPABILITIES } from './completion';
 
 declare const SHIPREADY_VERSION: string | undefined;
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const host = new Host((m) => connection.console.info(m));
