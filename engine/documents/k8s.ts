@@ -746,23 +746,17 @@ interface ContainerFacts {
   range: Range;
 }
 
-interface ObjectFacts {
-  apiVersion: string;
-  group: string;
-  version: string;
-  kind: string;
-  name?: string;
-  namespace?: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  labelsKnown: boolean;
-  range: Range;
+/** The fields of a K8sObject that are plain data: its facts carry them as they are. */
+const PLAIN_FIELDS = ['apiVersion', 'group', 'version', 'kind', 'name', 'namespace', 'labels', 'annotations', 'labelsKnown', 'range', 'inList', 'partial', 'templated', 'helmTest', 'displayName'] as const;
+type PlainFields = Pick<K8sObject, (typeof PLAIN_FIELDS)[number]>;
+
+/** Copies the plain fields of `from` onto `to`. */
+function copyPlain(from: PlainFields, to: PlainFields): void {
+  for (const k of PLAIN_FIELDS) (to as unknown as Record<string, unknown>)[k] = from[k];
+}
+
+interface ObjectFacts extends PlainFields {
   ignored: string[];
-  inList: boolean;
-  partial: boolean;
-  templated: boolean;
-  helmTest: boolean;
-  displayName: string;
   start: number;
   /** hpaTarget() and hpaMin() of a HorizontalPodAutoscaler (min null when unknown). */
   hpa?: { kind?: string; name?: string; known: boolean; min: number | null };
@@ -788,43 +782,28 @@ export const K8S_FACTS = defineFacts<{ templated: boolean; objects: ObjectFacts[
       objects: k8s.objects.map((o): ObjectFacts => {
         const t = o.kind === 'HorizontalPodAutoscaler' ? hpaTarget(o) : undefined;
         const w = o.workload;
-        return {
-          apiVersion: o.apiVersion,
-          group: o.group,
-          version: o.version,
-          kind: o.kind,
-          name: o.name,
-          namespace: o.namespace,
-          labels: o.labels,
-          annotations: o.annotations,
-          labelsKnown: o.labelsKnown,
-          range: o.range,
-          ignored: [...o.ignored],
-          inList: o.inList,
-          partial: o.partial,
-          templated: o.templated,
-          helmTest: o.helmTest,
-          displayName: o.displayName,
-          start: o.node.range![0],
-          ...(t ? { hpa: { kind: t.kind, name: t.name, known: t.known, min: hpaMin(o) ?? null } } : {}),
-          ...(w
-            ? {
-                workload: {
-                  kind: w.kind,
-                  podLabels: w.podLabels,
-                  podLabelsKnown: w.podLabelsKnown,
-                  podSpecPath: w.podSpecPath,
-                  replicas: w.replicas,
-                  effectiveReplicas: w.effectiveReplicas,
-                  containers: w.containers.map((c) => ({ type: c.type, index: c.index, name: c.name, image: c.image, imageRange: nodeRange(c.imageNode), range: c.range })),
-                },
-              }
-            : {}),
-        };
+        const facts = { ignored: [...o.ignored], start: o.node.range![0] } as ObjectFacts;
+        copyPlain(o, facts);
+        if (t) facts.hpa = { kind: t.kind, name: t.name, known: t.known, min: hpaMin(o) ?? null };
+        if (w) {
+          facts.workload = {
+            kind: w.kind,
+            podLabels: w.podLabels,
+            podLabelsKnown: w.podLabelsKnown,
+            podSpecPath: w.podSpecPath,
+            replicas: w.replicas,
+            effectiveReplicas: w.effectiveReplicas,
+            containers: w.containers.map((c) => ({ type: c.type, index: c.index, name: c.name, image: c.image, imageRange: nodeRange(c.imageNode), range: c.range })),
+          };
+        }
+        return facts;
       }),
     };
   },
 });
+
+/** RemoteObject's plain fields: declared once (PLAIN_FIELDS), set by copyPlain. */
+interface RemoteObject extends PlainFields {}
 
 /**
  * A Kubernetes object of a file this worker did not parse, built from the file's facts: the plain
@@ -832,22 +811,7 @@ export const K8S_FACTS = defineFacts<{ templated: boolean; objects: ObjectFacts[
  * real node, so a rule sees exactly what it would see on a parsed file.
  */
 class RemoteObject implements K8sObject {
-  apiVersion: string;
-  group: string;
-  version: string;
-  kind: string;
-  name?: string;
-  namespace?: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  labelsKnown: boolean;
-  range: Range;
   ignored: Set<string>;
-  inList: boolean;
-  partial: boolean;
-  templated: boolean;
-  helmTest: boolean;
-  displayName: string;
   workload?: Workload;
 
   constructor(
@@ -855,22 +819,8 @@ class RemoteObject implements K8sObject {
     readonly facts: ObjectFacts,
     readonly index: number,
   ) {
-    this.apiVersion = facts.apiVersion;
-    this.group = facts.group;
-    this.version = facts.version;
-    this.kind = facts.kind;
-    this.name = facts.name;
-    this.namespace = facts.namespace;
-    this.labels = facts.labels;
-    this.annotations = facts.annotations;
-    this.labelsKnown = facts.labelsKnown;
-    this.range = facts.range;
+    copyPlain(facts, this);
     this.ignored = new Set(facts.ignored);
-    this.inList = facts.inList;
-    this.partial = facts.partial;
-    this.templated = facts.templated;
-    this.helmTest = facts.helmTest;
-    this.displayName = facts.displayName;
     if (facts.workload) this.workload = new RemoteWorkload(this, facts.workload);
   }
 
