@@ -1,6 +1,6 @@
 import { getPath } from '../../documents/yaml-nav';
 import { appendDocument, renderPairs, type YamlObject } from '../../fixes/yaml';
-import { defineK8sRule, derived, objectStart, ofKind, policyTypes, sameNamespace, selectorIsEmpty, workloadObjects, workspaceObjects } from '../../documents/k8s';
+import { defineK8sRule, derived, objectStart, ofKind, policyTypes, sameNamespace, selectorIsEmpty, workloadObjects, workspaceObjects, type Located } from '../../documents/k8s';
 
 // Namespaces of the cluster's own components: their policies are the distribution's business.
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
@@ -26,16 +26,24 @@ export default defineK8sRule({
         return selectorIsEmpty(getPath(l.object.node, ['spec', 'podSelector'])) && types.has('Ingress') && types.has('Egress');
       }),
     );
-    // One finding per namespace in the workspace: on its first workload (by path, then position).
-    const workloads = derived(all, 'workloads-in-order', () =>
-      [...workloadObjects(all)].sort((a, b) => (a.file.path === b.file.path ? 0 : a.file.path.localeCompare(b.file.path)) || objectStart(a.object) - objectStart(b.object)),
-    );
-    const seen = new Set<string>();
-    for (const l of workloads) {
+    // One finding per namespace in the workspace: on its first workload (by path, then position),
+    // found once per list and grouped by file (was: every workload of the workspace for every file).
+    const firsts = derived(all, 'first-workload-per-namespace', () => {
+      const ordered = [...workloadObjects(all)].sort((a, b) => (a.file.path === b.file.path ? 0 : a.file.path.localeCompare(b.file.path)) || objectStart(a.object) - objectStart(b.object));
+      const byPath = new Map<string, Located[]>();
+      const seen = new Set<string>();
+      for (const l of ordered) {
+        const ns = l.object.namespace ?? '';
+        if (seen.has(ns) || SYSTEM_NAMESPACES.has(ns)) continue;
+        seen.add(ns);
+        const list = byPath.get(l.file.path);
+        if (list) list.push(l);
+        else byPath.set(l.file.path, [l]);
+      }
+      return byPath;
+    });
+    for (const l of firsts.get(ctx.file.path) ?? []) {
       const ns = l.object.namespace ?? '';
-      if (seen.has(ns) || SYSTEM_NAMESPACES.has(ns)) continue;
-      seen.add(ns);
-      if (l.file.path !== ctx.file.path) continue;
       if (denies.some((d) => sameNamespace(d.object, l.object))) continue;
       const metadata: YamlObject = { name: 'default-deny' };
       if (ns) metadata.namespace = ns;
