@@ -134,6 +134,22 @@ function refsOf(w: Workload): Ref[] {
   return out;
 }
 
+const suffixes = new WeakMap<Set<string>, Set<string>>();
+
+/**
+ * Every part of the qualified names after one of their `/`: `has(x)` is whether some name ends
+ * with `/x`, built once per set of names (was: every name of the kind for every reference).
+ */
+function nameSuffixes(names: Set<string>): Set<string> {
+  let out = suffixes.get(names);
+  if (!out) {
+    out = new Set();
+    for (const n of names) for (let i = n.indexOf('/'); i >= 0; i = n.indexOf('/', i + 1)) out.add(n.slice(i + 1));
+    suffixes.set(names, out);
+  }
+  return out;
+}
+
 const NOUN: Record<RefKind, string> = { ConfigMap: 'ConfigMap', Secret: 'Secret', ServiceAccount: 'ServiceAccount', PersistentVolumeClaim: 'PersistentVolumeClaim' };
 
 export default defineK8sRule({
@@ -166,7 +182,7 @@ export default defineK8sRule({
         const names = d.names.get(r.kind)!;
         if (names.has(`*/${r.name}`) || names.has(`${ns ?? '*'}/${r.name}`)) continue;
         // an object without a namespace matches a reference from any namespace, and vice versa
-        if (ns === undefined && [...names].some((n) => n.endsWith(`/${r.name}`))) continue;
+        if (ns === undefined && nameSuffixes(names).has(r.name)) continue;
         const range = nodeRange(r.node);
         if (range) ctx.report({ range, messageId: 'missing', data: { kind: NOUN[r.kind], name: r.name } });
       }
