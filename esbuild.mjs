@@ -141,7 +141,17 @@ const builds = [
   // The server: dist/server.js (server/start.ts) starts dist/server-main.js with the V8 code cache made
   // after the build (scripts/server-code-cache.mjs).
   { ...common, entryPoints: ['server/start.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
-  { ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server-main.js', define: { SHIPREADY_VERSION: JSON.stringify(version) }, plugins: [jsonAsParse(), serverChunks(), lazyChildProcess(), directEsModuleInterop()] },
+  {
+    ...common,
+    entryPoints: ['server/main.ts'],
+    outfile: 'dist/server-main.js',
+    define: { SHIPREADY_VERSION: JSON.stringify(version) },
+    // vscode-languageserver-types is required by CommonJS modules only (the protocol, dockerfile-ast: 15
+    // files), and its `module` build made each of those require()s copy its 85 exports onto a new object
+    // (esbuild's __toCommonJS): its CommonJS build is the same API without the copies.
+    alias: { ...common.alias, 'vscode-languageserver-types': './node_modules/vscode-languageserver-types/lib/umd/main.js' },
+    plugins: [jsonAsParse(), serverChunks(), lazyChildProcess(), directEsModuleInterop()],
+  },
   ...Object.values(SERVER_CHUNKS)
     .filter((c) => c.entry || c.contents)
     .map((c) => ({
