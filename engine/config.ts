@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { parseDocument, LineCounter, type Node } from 'yaml';
 import { isMap, isScalar } from './documents/yaml-nav';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import schema from '../schemas/shipready-config.schema.json';
 import type { Range, Severity, SeveritySetting } from './types';
 import type { Rule } from './define-rule';
@@ -27,6 +27,14 @@ export const CONFIG_FILE_NAMES = ['.shipready.yaml', '.shipready.yml'];
 export const DEFAULT_MAX_FILE_SIZE_KB = 5120;
 export const DEFAULT_LINT_TIME_BUDGET_MS = 5000;
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/** Config globs compiled once (a glob without `/` matches the base name, as in .gitignore). */
+const compiled = new Map<string, Minimatch>();
+function globMatches(glob: string, relPath: string): boolean {
+  let m = compiled.get(glob);
+  if (!m) compiled.set(glob, (m = new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') })));
+  return m.match(relPath);
+}
 
 // Ajv loads and compiles on first use: most workspaces have no config file, and start-up should not pay for it.
 let validator: ValidateFunction | undefined;
@@ -120,7 +128,7 @@ export class ResolvedConfig {
     let entry = this.base.get(id) ?? ['off', {}];
     for (const layer of this.layers) {
       for (const o of layer.overrides ?? []) {
-        if (id in o.rules && o.files.some((g) => minimatch(relPath, g, { dot: true, matchBase: !g.includes('/') }))) {
+        if (id in o.rules && o.files.some((g) => globMatches(g, relPath))) {
           const m = new Map([[id, entry]]);
           this.apply(m, { [id]: o.rules[id] });
           entry = m.get(id)!;
@@ -136,8 +144,7 @@ export class ResolvedConfig {
 
   /** Is a path (relative to the config root) excluded from linting? */
   isIgnored(relPath: string): boolean {
-    const globs = [...ALWAYS_IGNORED, ...this.layers.flatMap((l) => l.ignorePaths ?? [])];
-    return globs.some((g) => minimatch(relPath, g, { dot: true, matchBase: !g.includes('/') }));
+    return ALWAYS_IGNORED.some((g) => globMatches(g, relPath)) || this.layers.some((l) => l.ignorePaths?.some((g) => globMatches(g, relPath)));
   }
 
   get lintTimeBudgetMs(): number {
