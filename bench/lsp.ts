@@ -15,8 +15,12 @@ export class LspClient {
    * `settings` answers the server's workspace/configuration requests (the `shipready` section);
    * without it the client does not advertise configuration support.
    */
-  constructor(serverJs: string, private readonly settings?: Json) {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(
+    serverJs: string,
+    private readonly settings?: Json,
+    env?: NodeJS.ProcessEnv,
+  ) {
+    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stdout!.on('data', (d: Buffer) => this.onData(d));
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.proc.on('exit', (code) => {
