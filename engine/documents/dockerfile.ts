@@ -85,6 +85,29 @@ export interface DockerfileModel {
   /** Stages that end up in the final image: the final stage and the chain of stages it builds FROM. */
   shippedStages: Set<Stage>;
   stageByName(name: string): Stage | undefined;
+  /** The instructions with this upper-case keyword, in document order (one list per keyword, made with the model). */
+  ofKeyword(keyword: string): readonly DfInstruction[];
+}
+
+const NO_INSTRUCTIONS: readonly DfInstruction[] = [];
+
+/**
+ * The instructions with either keyword, in document order: what a walk over all instructions that
+ * skips the others sees, from the model's per-keyword lists.
+ */
+export function instructionsOf(doc: DockerfileModel, keyword: string, other?: string): readonly DfInstruction[] {
+  const a = doc.ofKeyword(keyword);
+  if (other === undefined) return a;
+  const b = doc.ofKeyword(other);
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: DfInstruction[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].range.start <= b[j].range.start ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel {
@@ -98,6 +121,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
   const globalArgs = new Map<string, string | undefined>();
   const instructions: DfInstruction[] = [];
   const stages: Stage[] = [];
+  const byKeyword = new Map<string, DfInstruction[]>();
   let current: Stage | undefined;
 
   for (const node of df.getInstructions()) {
@@ -125,6 +149,9 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     };
     ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText, escapeChar);
     instructions.push(ins);
+    const same = byKeyword.get(keyword);
+    if (same) same.push(ins);
+    else byKeyword.set(keyword, [ins]);
 
     if (keyword === 'FROM') {
       const from = readFrom(ins, text, globalArgs);
@@ -164,6 +191,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     escapeChar,
     shippedStages,
     stageByName: (name) => stages.find((s) => s.name === name.toLowerCase()),
+    ofKeyword: (keyword) => byKeyword.get(keyword) ?? NO_INSTRUCTIONS,
   };
 }
 

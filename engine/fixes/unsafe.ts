@@ -44,6 +44,8 @@ function unterminatedHeredoc(text: string, args: string, base: number): number |
 
 /** Does a shell text end inside a quote? (`\`-newline continuations are part of the text.) */
 function openQuote(s: string): boolean {
+  // Only a quote character opens a quote: a text without one needs no walk.
+  if (s.indexOf("'") < 0 && s.indexOf('"') < 0) return false;
   // character codes: no one-character string per character
   let quote = 0;
   for (let i = 0; i < s.length; i++) {

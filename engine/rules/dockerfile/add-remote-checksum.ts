@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 
 const URL = /^https?:\/\//i;
 const GIT = /^git@|^(?:git|ssh):\/\/|\.git(?:#.*)?$|^https?:\/\/[^#]*\.git(?:#|$)/i;
@@ -16,8 +17,8 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if (ins.keyword !== 'ADD' || ins.jsonForm || ins.flags.some((f) => f.name === 'checksum')) continue;
+    for (const ins of instructionsOf(ctx.doc, 'ADD')) {
+      if (ins.jsonForm || ins.flags.some((f) => f.name === 'checksum')) continue;
       for (const src of ins.args.slice(0, -1)) {
         const v = src.value;
         if (GIT.test(v)) {

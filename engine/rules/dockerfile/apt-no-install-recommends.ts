@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 import { hasOption, packageCommands } from '../../documents/shell';
 
 export default defineRule({
@@ -15,7 +16,7 @@ export default defineRule({
   check(ctx) {
     const { doc } = ctx;
     // An apt configuration written earlier in the file may already turn recommends off.
-    const configured = doc.instructions.some((i) => i.keyword === 'RUN' && /APT::Install-Recommends/i.test(i.argsText));
+    const configured = instructionsOf(doc, 'RUN').some((i) => /APT::Install-Recommends/i.test(i.argsText));
     if (configured) return;
     for (const { pc } of packageCommands(doc)) {
       if ((pc.manager !== 'apt-get' && pc.manager !== 'apt') || pc.action !== 'install' || !pc.actionWord) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../define-rule';
-import type { DfInstruction } from '../../documents/dockerfile';
-import { splitCommands, commandWords, type ShellCommand } from '../../documents/shell';
+import type { DfInstruction, DockerfileModel } from '../../documents/dockerfile';
+import { splitCommands, commandWords, runCommands, shellOf, type ShellCommand } from '../../documents/shell';
 import { deleteInstruction } from '../../fixes/dockerfile';
 import type { Fix } from '../../types';
 
@@ -39,8 +39,15 @@ export default defineRule({
       for (const ins of stage.instructions) {
         if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !broad && isBroadCopy(ins)) broad = ins;
         if (ins.keyword !== 'RUN' || !broad || !ins.argsRange || ins.jsonForm) continue;
-        const commands = splitCommands(ins.argsText, ins.argsRange.start);
-        const found = commands.map((c) => ({ c, inst: installerOf(c) })).find((x) => x.inst);
+        const commands = commandsOf(doc, ins);
+        let found: { c: ShellCommand; inst: (typeof INSTALLERS)[number] } | undefined;
+        for (const c of commands) {
+          const inst = installerOf(c);
+          if (inst) {
+            found = { c, inst };
+            break;
+          }
+        }
         if (!found) continue;
         const manifests = found.inst!.manifests.length ? found.inst!.manifests : requirementFiles(found.c);
         const installText = file.text.slice(found.c.range.start, found.c.range.end);
@@ -85,12 +92,28 @@ function isBroadCopy(ins: DfInstruction): boolean {
   return sources.some((a) => a.value === '.' || a.value === './' || a.value === '*' || a.value === './*');
 }
 
+/**
+ * The RUN's commands as the rule has always split them (default escape character, whatever the
+ * shell): the shared, cached split of the RUN when that is the same text split the same way.
+ */
+function commandsOf(doc: DockerfileModel, ins: DfInstruction): ShellCommand[] {
+  if (doc.escapeChar === '\\' && shellOf(doc, ins).kind === 'posix') return runCommands(doc, ins);
+  return splitCommands(ins.argsText, ins.argsRange!.start);
+}
+
+/** The first words INSTALLERS and isSetup look for (a command starting otherwise matches none). */
+const INSTALLER_NAMES = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'poetry', 'uv', 'bundle', 'go', 'composer', 'cargo']);
+
 function installerOf(c: ShellCommand) {
+  const first = commandWords(c)[0];
+  if (!first || !INSTALLER_NAMES.has(first.value)) return undefined;
   const w = commandWords(c).map((x) => x.value);
   return INSTALLERS.find((i) => i.test(w));
 }
 
 function isSetup(c: ShellCommand): boolean {
+  const first = commandWords(c)[0];
+  if (!first || !INSTALLER_NAMES.has(first.value)) return false;
   const w = commandWords(c).map((x) => x.value);
   return /^(?:npm|yarn|pnpm|pip3?|poetry|uv)$/.test(w[0] ?? '') && /^(?:cache|config|set|--version|-v)$/.test(w[1] ?? '');
 }

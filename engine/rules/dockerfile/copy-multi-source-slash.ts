@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 
 export default defineRule({
   id: 'dockerfile/copy-multi-source-slash',
@@ -12,8 +13,8 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || /^\s*<</.test(ins.argsText) || !ins.argsRange) continue;
+    for (const ins of instructionsOf(ctx.doc, 'COPY', 'ADD')) {
+      if (/^\s*<</.test(ins.argsText) || !ins.argsRange) continue;
       let sources: number;
       let dest: string;
       let insertAt: number;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 import type { Fix } from '../../types';
 
 export default defineRule({
@@ -13,8 +14,8 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if ((ins.keyword !== 'ENV' && ins.keyword !== 'LABEL') || !ins.argsRange) continue;
+    for (const ins of instructionsOf(ctx.doc, 'ENV', 'LABEL')) {
+      if (!ins.argsRange) continue;
       const text = ins.argsText;
       const m = /^(\S+)([ \t]+)([\s\S]*)$/.exec(text);
       if (!m || m[1].includes('=')) continue;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 import type { Fix } from '../../types';
 
 export default defineRule({
@@ -18,8 +19,7 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if (ins.keyword !== 'EXPOSE') continue;
+    for (const ins of instructionsOf(ctx.doc, 'EXPOSE')) {
       for (const arg of ins.args) {
         const value = arg.value;
         if (value.includes('$')) continue;

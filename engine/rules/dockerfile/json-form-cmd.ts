@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 import type { Fix } from '../../types';
 
 /** Characters that need a shell: operators, expansions, globs, quotes, redirections. */
@@ -16,8 +17,8 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.jsonForm || !ins.argsRange) continue;
+    for (const ins of instructionsOf(ctx.doc, 'CMD', 'ENTRYPOINT')) {
+      if (ins.jsonForm || !ins.argsRange) continue;
       const text = ins.argsText;
       // `CMD exec node server.js`: the shell replaces itself with the process, which then is PID 1
       // and receives signals; this is the documented way to keep variable expansion.

@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 
 export default defineRule({
   id: 'dockerfile/no-copy-whole-stage-fs',
@@ -12,8 +13,7 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if (ins.keyword !== 'COPY') continue;
+    for (const ins of instructionsOf(ctx.doc, 'COPY')) {
       const from = ins.flags.find((f) => f.name === 'from')?.value;
       if (!from || ins.args.length < 2) continue;
       // Only a build stage of this file that runs commands on a real OS carries a toolchain and caches;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 
 export default defineRule({
   id: 'dockerfile/no-maintainer',
@@ -12,8 +13,7 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if (ins.keyword !== 'MAINTAINER') continue;
+    for (const ins of instructionsOf(ctx.doc, 'MAINTAINER')) {
       const value = ins.argsText.replace(/\\\r?\n\s*/g, ' ').trim().replace(/^"(.*)"$/, '$1');
       const quoted = `"${value.replace(/[\\"$]/g, '\\$&')}"`;
       const label = ins.keywordText === ins.keywordText.toLowerCase() ? 'label' : 'LABEL';

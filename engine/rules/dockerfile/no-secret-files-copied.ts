@@ -1,5 +1,6 @@
 import { trimSlashes } from '../../text/line-index';
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 
 /** File names that hold secrets, and what they are. */
 const SECRET_FILES: [RegExp, string][] = [
@@ -31,8 +32,8 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.jsonForm || /^\s*<</.test(ins.argsText)) continue;
+    for (const ins of instructionsOf(ctx.doc, 'COPY', 'ADD')) {
+      if (ins.jsonForm || /^\s*<</.test(ins.argsText)) continue;
       for (const src of ins.args.slice(0, -1)) {
         const path = trimSlashes(src.value.replace(/^\.\//, ''));
         const name = path.slice(path.lastIndexOf('/') + 1);

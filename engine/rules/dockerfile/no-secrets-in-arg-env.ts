@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import type { DfInstruction, DockerfileModel } from '../../documents/dockerfile';
+import { instructionsOf, type DfInstruction, type DockerfileModel } from '../../documents/dockerfile';
 import { deleteInstruction } from '../../fixes/dockerfile';
 import type { Fix, TextEdit } from '../../types';
 import type { SourceFile } from '../../documents/source';
@@ -25,8 +25,7 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const { doc, file } = ctx;
-    for (const ins of doc.instructions) {
-      if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue;
+    for (const ins of instructionsOf(doc, 'ARG', 'ENV')) {
       for (const p of ins.properties) {
         const literal = p.value !== undefined && SECRET_VALUE.test(p.value);
         const named = SECRET_NAME.test(p.name) && !NOT_SECRET.test(p.name);

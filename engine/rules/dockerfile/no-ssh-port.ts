@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 import { deleteInstruction } from '../../fixes/dockerfile';
 import type { Fix } from '../../types';
 
@@ -15,8 +16,7 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const { doc, file } = ctx;
-    for (const ins of doc.instructions) {
-      if (ins.keyword !== 'EXPOSE') continue;
+    for (const ins of instructionsOf(doc, 'EXPOSE')) {
       for (const arg of ins.args) {
         if (!/^22(?:\/tcp)?$/i.test(arg.value)) continue;
         let fix: Fix;

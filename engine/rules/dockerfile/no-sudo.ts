@@ -16,14 +16,17 @@ export default defineRule({
   check(ctx) {
     const { doc } = ctx;
     for (const { ins, commands } of runs(doc)) {
-      // Removing sudo is only safe where the step already runs as root.
-      const users = ins.stage!.instructions.filter((i) => i.keyword === 'USER' && i.range.start < ins.range.start);
-      const asRoot = users.length === 0 || /^(?:root|0)(?::.*)?$/.test(users[users.length - 1].args[0]?.value ?? '');
+      // Removing sudo is only safe where the step already runs as root (looked up for a RUN with sudo only).
+      let asRoot: boolean | undefined;
       for (const cmd of commands) {
         let i = 0;
         while (i < cmd.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd.words[i].value)) i++;
         const sudo = cmd.words[i];
         if (sudo?.value !== 'sudo') continue;
+        if (asRoot === undefined) {
+          const users = ins.stage!.instructions.filter((u) => u.keyword === 'USER' && u.range.start < ins.range.start);
+          asRoot = users.length === 0 || /^(?:root|0)(?::.*)?$/.test(users[users.length - 1].args[0]?.value ?? '');
+        }
         const next = cmd.words[i + 1];
         const fixes: Fix[] = [];
         // Plain `sudo cmd` (or -E/-H/-n, which change nothing for root) can simply go; -u user cannot.

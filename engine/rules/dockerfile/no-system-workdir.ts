@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 
 const SYSTEM = /^\/(?:proc|sys|dev|boot)(?:\/|$)/;
 
@@ -14,8 +15,8 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if (ins.keyword !== 'WORKDIR' || !ins.argsRange) continue;
+    for (const ins of instructionsOf(ctx.doc, 'WORKDIR')) {
+      if (!ins.argsRange) continue;
       const path = ins.argsText.trim().replace(/^(["'])(.*)\1$/, '$2').replace(/\/+$/, '') || '/';
       if (SYSTEM.test(path)) ctx.report({ range: ins.argsRange, messageId: 'system', data: { path } });
     }

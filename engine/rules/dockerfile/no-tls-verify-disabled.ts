@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import type { DfInstruction, DfProperty } from '../../documents/dockerfile';
+import { instructionsOf, type DfInstruction, type DfProperty } from '../../documents/dockerfile';
 import { commandName, commandWords, runs, type ShellCommand, type ShellWord } from '../../documents/shell';
 import { deleteInstruction } from '../../fixes/dockerfile';
 import type { SourceFile } from '../../documents/source';
@@ -31,33 +31,32 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const { doc, file } = ctx;
-    for (const ins of doc.instructions) {
-      if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
+    for (const ins of instructionsOf(doc, 'ENV', 'ARG')) {
       for (const p of ins.properties) {
         const test = ENV_VARS[p.name.toUpperCase()];
         if (!test || p.value === undefined || !test(p.value)) continue;
         ctx.report({ range: { start: p.nameRange.start, end: p.valueRange?.end ?? p.nameRange.end }, messageId: 'env', data: { name: p.name, value: p.value, scope: ins.keyword === 'ENV' ? ', also in the running container' : '' }, fixes: [removeProperty(file, ins, p)] });
       }
     }
+    const assignment = (cmd: ShellCommand, words: ShellWord[], w: ShellWord, prefix: boolean) => {
+      const eq = w.value.indexOf('=');
+      if (eq < 0) return;
+      const name = w.value.slice(0, eq);
+      const value = w.value.slice(eq + 1);
+      const test = ENV_VARS[name.toUpperCase()];
+      if (test && test(value)) ctx.report({ range: w.range, messageId: 'env', data: { name, value, scope: '' }, fixes: prefix && words.length ? [removeWord(file, cmd, w)] : [] });
+    };
     for (const { commands } of runs(doc)) {
       for (const cmd of commands) {
         const all = cmd.words;
         const words = commandWords(cmd);
-        // VAR=value prefixes and `export VAR=value`.
-        // (the list only when there is something in it)
+        // VAR=value prefixes (the words before commandWords' own) and `export VAR=value`, by index.
         const exported = words[0]?.value === 'export';
-        const assignments = all.length === words.length && !exported ? [] : all.slice(0, all.length - words.length).map((w) => ({ w, prefix: true }));
-        if (exported) for (const w of words.slice(1)) assignments.push({ w, prefix: false });
-        for (const { w, prefix } of assignments) {
-          const eq = w.value.indexOf('=');
-          if (eq < 0) continue;
-          const name = w.value.slice(0, eq);
-          const value = w.value.slice(eq + 1);
-          const test = ENV_VARS[name.toUpperCase()];
-          if (test && test(value)) ctx.report({ range: w.range, messageId: 'env', data: { name, value, scope: '' }, fixes: prefix && words.length ? [removeWord(file, cmd, w)] : [] });
-        }
+        for (let k = 0; k < all.length - words.length; k++) assignment(cmd, words, all[k], true);
+        if (exported) for (let k = 1; k < words.length; k++) assignment(cmd, words, words[k], false);
         const name = commandName(cmd);
-        const args = words.length > 1 ? words.slice(1) : [];
+        // The arguments as a list only for the commands that look at them as one.
+        const args = name === 'curl' || name === 'wget' || name === 'npm' || name === 'yarn' || name === 'pnpm' || name === 'git' || name === 'conda' || (name !== undefined && /^(?:pip|python|uv)/.test(name)) ? words.slice(1) : NONE;
         if (name === 'curl') {
           for (const w of args) {
             if (w.value === '--insecure' || w.value === '-k') ctx.report({ range: w.range, messageId: 'flag', data: { flag: w.value, tool: 'curl' }, fixes: [removeWord(file, cmd, w)] });
@@ -93,7 +92,8 @@ export default defineRule({
         } else if (name === 'conda' && args.some((w) => w.value === 'ssl_verify') && args.some((w) => /^(?:false|0|no)$/i.test(w.value))) {
           ctx.report({ range: cmd.range, messageId: 'config', data: { what: 'conda config --set ssl_verify false' } });
         }
-        for (const w of args) {
+        for (let k = 1; k < words.length; k++) {
+          const w = words[k];
           // Neither option below fits in fewer than 11 characters (`sslverify=0`).
           if (w.value.length < 11) continue;
           if (/(?:^|[\s;])sslverify\s*=\s*(?:0|false|no)\b/i.test(w.value)) ctx.report({ range: w.range, messageId: 'config', data: { what: 'sslverify=0 in a repository configuration' } });
@@ -103,6 +103,8 @@ export default defineRule({
     }
   },
 });
+
+const NONE: readonly ShellWord[] = [];
 
 /** Index of option letter `ch` in a bundle like `-fsSLk`, or -1; stops at a letter that takes a value. */
 function bundleIndex(bundle: string, ch: string, valueLetters: string): number {

@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 import { hasOption, packageCommands, commandName } from '../../documents/shell';
 
 const APT_ACTIONS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall']);
@@ -18,7 +19,7 @@ export default defineRule({
   fixable: true,
   check(ctx) {
     const { doc } = ctx;
-    const assumeYes = doc.instructions.some((i) => i.keyword === 'RUN' && /APT::Get::Assume-Yes/i.test(i.argsText));
+    const assumeYes = instructionsOf(doc, 'RUN').some((i) => /APT::Get::Assume-Yes/i.test(i.argsText));
     for (const { pc, commands } of packageCommands(doc)) {
       const { manager, action, actionWord } = pc;
       if (!action || !actionWord) continue;

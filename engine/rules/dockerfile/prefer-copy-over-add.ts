@@ -1,4 +1,5 @@
 import { defineRule } from '../../define-rule';
+import { instructionsOf } from '../../documents/dockerfile';
 
 /** Sources ADD treats specially: URLs, git repositories and local archives it unpacks. */
 const REMOTE = /^(?:https?|git|ssh):\/\/|^git@|^[\w.-]+@[\w.-]+:/;
@@ -16,8 +17,8 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const ins of ctx.doc.instructions) {
-      if (ins.keyword !== 'ADD' || /^\s*<</.test(ins.argsText)) continue;
+    for (const ins of instructionsOf(ctx.doc, 'ADD')) {
+      if (/^\s*<</.test(ins.argsText)) continue;
       let sources: string[];
       if (ins.jsonForm) {
         try {

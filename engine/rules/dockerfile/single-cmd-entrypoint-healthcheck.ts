@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import type { DfInstruction } from '../../documents/dockerfile';
+import { instructionsOf, type DfInstruction } from '../../documents/dockerfile';
 import { deleteInstruction } from '../../fixes/dockerfile';
 
 const SINGLE = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
@@ -19,7 +19,7 @@ export default defineRule({
     const { doc, file } = ctx;
     for (const stage of doc.stages) {
       for (const keyword of SINGLE) {
-        const list: DfInstruction[] = stage.instructions.filter((i) => i.keyword === keyword);
+        const list: DfInstruction[] = instructionsOf(doc, keyword).filter((i) => i.stage === stage);
         const last = list[list.length - 1];
         for (const ins of list.slice(0, -1)) {
           ctx.report({

@@ -93,7 +93,8 @@ export default defineRule({
         }
       }
       checkFlags(ins);
-      const heredoc = /^\s*<<|\s<<-?["']?[A-Za-z_]/.test(firstLine(argsText));
+      // (both forms have `<<`: the first line is cut out only when the text has one)
+      const heredoc = argsText.includes('<<') && /^\s*<<|\s<<-?["']?[A-Za-z_]/.test(firstLine(argsText));
       const args = ins.args;
       switch (kw) {
         case 'FROM': {
@@ -153,10 +154,10 @@ export default defineRule({
       const known = FLAGS[ins.keyword];
       if (!known) return;
       for (const f of ins.flags) {
-        const nameRange = { start: f.range.start + 2, end: f.range.start + 2 + f.name.length };
         if (!(f.name in known)) {
           const suggestion = nearest(f.name, Object.keys(known));
           if (suggestion) {
+            const nameRange = { start: f.range.start + 2, end: f.range.start + 2 + f.name.length };
             ctx.report({ range: f.range, messageId: 'unknownFlagDidYouMean', data: { flag: f.name, keyword: ins.keyword, suggestion }, fixes: [{ title: `Change to --${suggestion}`, edits: [{ range: nameRange, text: suggestion }] }] });
           } else ctx.report({ range: f.range, messageId: 'unknownFlag', data: { flag: f.name, keyword: ins.keyword } });
           continue;

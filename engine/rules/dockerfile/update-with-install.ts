@@ -25,9 +25,10 @@ export default defineRule({
       list.forEach((ins, k) => {
         if (ins.keyword !== 'RUN') return;
         const commands = runCommands(doc, ins);
+        // (the list of package commands only for a RUN with an update)
+        if (!commands.some((c) => isUpdate(packageCommand(c)))) return;
         const pcs = commands.map(packageCommand);
         const updateAt = pcs.findIndex(isUpdate);
-        if (updateAt < 0) return;
         const family = FAMILY[pcs[updateAt]!.manager];
         if (pcs.some((pc) => isInstall(pc, family))) return;
         const update = commands[updateAt];
