@@ -134,6 +134,7 @@ class Scanner {
   /** Tokenize text[from, to) as a command list. */
   scan(from: number, to: number, nested: ShellCommand['nested'], heredoc: boolean): void {
     const { text, esc } = this;
+    const escCode = esc.charCodeAt(0);
     let words: ShellWord[] = [];
     let redirects: ShellRedirect[] = [];
     // The word's value so far is `value` + text[runStart, runEnd): characters copied as they are
@@ -263,6 +264,13 @@ class Scanner {
         while (j < to && (code = text.charCodeAt(j)) < 128 && PLAIN[code] === 1) j++;
         add(i, j);
         i = j - 1;
+        continue;
+      }
+      // Blanks end the word, and nothing else below takes them (unless one is the escape character);
+      // a run of blanks ends it once.
+      if ((code === 32 || code === 9) && code !== escCode) {
+        endWord(i);
+        while (i + 1 < to && ((code = text.charCodeAt(i + 1)) === 32 || code === 9) && code !== escCode) i++;
         continue;
       }
       const c = text[i];
@@ -770,6 +778,35 @@ function concat<T>(stages: Iterable<Stage>, of: (s: Stage) => T[]): T[] {
   const out: T[] = [];
   for (const s of stages) for (const x of of(s)) out.push(x);
   return out;
+}
+
+type Named = { ins: DfInstruction; command: ShellCommand };
+const allNamed = new WeakMap<DockerfileModel, Map<string, Named[]>>();
+const NO_NAMED: readonly Named[] = [];
+
+/**
+ * The commands named `name` (commandName) of every RUN, with their RUN, in document order: what a
+ * walk over `runs(doc)` that skips the other names sees. The index is made once per document.
+ */
+export function commandsNamed(doc: DockerfileModel, name: string): readonly Named[] {
+  let index = allNamed.get(doc);
+  if (!index) {
+    index = new Map();
+    const all = runs(doc);
+    for (let r = 0; r < all.length; r++) {
+      const { ins, commands } = all[r];
+      for (let k = 0; k < commands.length; k++) {
+        const command = commands[k];
+        const n = commandName(command);
+        if (n === undefined) continue;
+        const list = index.get(n);
+        if (list) list.push({ ins, command });
+        else index.set(n, [{ ins, command }]);
+      }
+    }
+    allNamed.set(doc, index);
+  }
+  return index.get(name) ?? NO_NAMED;
 }
 
 /** Does a RUN mount a cache (`--mount=type=cache`) whose target matches? */

@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { commandName, commandWords, runs } from '../../documents/shell';
+import { commandWords, commandsNamed } from '../../documents/shell';
 
 export default defineRule({
   id: 'dockerfile/no-chpasswd',
@@ -13,8 +13,6 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const { commands } of runs(ctx.doc)) {
-      for (const c of commands) if (commandName(c) === 'chpasswd') ctx.report({ range: commandWords(c)[0].range, messageId: 'chpasswd' });
-    }
+    for (const { command } of commandsNamed(ctx.doc, 'chpasswd')) ctx.report({ range: commandWords(command)[0].range, messageId: 'chpasswd' });
   },
 });

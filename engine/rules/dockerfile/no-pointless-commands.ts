@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { commandName, commandWords, runs } from '../../documents/shell';
+import { commandWords, commandsNamed } from '../../documents/shell';
 
 /** Commands that only make sense on an interactive machine or a booted host. */
 const POINTLESS: Record<string, string> = {
@@ -7,6 +7,8 @@ const POINTLESS: Record<string, string> = {
   shutdown: 'shuts a host down', reboot: 'reboots a host', halt: 'halts a host', poweroff: 'powers a host off',
   top: 'is an interactive monitor', htop: 'is an interactive monitor', free: 'shows the build machine\'s memory', ifconfig: 'shows the build container\'s network',
 };
+
+const POINTLESS_NAMES = Object.keys(POINTLESS);
 
 export default defineRule({
   id: 'dockerfile/no-pointless-commands',
@@ -20,10 +22,10 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const { commands } of runs(ctx.doc)) {
-      for (const c of commands) {
-        const name = commandName(c);
-        if (!name || !Object.hasOwn(POINTLESS, name) || c.nested === 'substitution') continue;
+    // (name by name from the document's index of command names; the runner orders findings by range)
+    for (const name of POINTLESS_NAMES) {
+      for (const { command: c } of commandsNamed(ctx.doc, name)) {
+        if (c.nested === 'substitution') continue;
         // `ssh-keyscan`, `vim --version` and friends are fine; only the bare interactive use is pointless.
         const w = commandWords(c);
         if (w.slice(1).some((x) => /^(?:--version|--help|-V)$/.test(x.value))) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { commandName, commandWords, runs } from '../../documents/shell';
+import { commandWords, commandsNamed } from '../../documents/shell';
 
 export default defineRule({
   id: 'dockerfile/shell-instruction',
@@ -13,13 +13,10 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const { commands } of runs(ctx.doc)) {
-      for (const c of commands) {
-        if (commandName(c) !== 'ln') continue;
-        const w = commandWords(c).map((x) => x.value);
-        const target = w[w.length - 1];
-        if (w.length >= 3 && w.slice(1).some((x) => /^-[a-zA-Z]*s/.test(x)) && /^\/(?:usr\/)?bin\/sh$/.test(target)) ctx.report({ range: c.range, messageId: 'relink' });
-      }
+    for (const { command: c } of commandsNamed(ctx.doc, 'ln')) {
+      const w = commandWords(c).map((x) => x.value);
+      const target = w[w.length - 1];
+      if (w.length >= 3 && w.slice(1).some((x) => /^-[a-zA-Z]*s/.test(x)) && /^\/(?:usr\/)?bin\/sh$/.test(target)) ctx.report({ range: c.range, messageId: 'relink' });
     }
   },
 });
