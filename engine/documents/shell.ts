@@ -98,6 +98,22 @@ interface PendingHeredoc {
 const PLAIN = new Uint8Array(128);
 for (let k = 33; k < 127; k++) if (!`'"$\`\\#<>&|;()`.includes(String.fromCharCode(k))) PLAIN[k] = 1;
 
+// Regexes used per word, command or redirection, compiled once (none is global or sticky: no lastIndex state).
+const ESAC = /^esac(?![A-Za-z0-9_])/;
+const DIGITS = /^\d+$/;
+const REDIRECT_OP = /^(?:<<<|<<-|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/;
+const HEREDOC_WORD = /^(["']?)([^\s"'<>|&;()]+)\1/;
+const TRAILING_CR = /\r$/;
+const LEADING_TABS = /^\t+/;
+const VARIABLE_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+const SINGLE_OPTION = /^-[a-z]$/;
+const PYTHON = /^python(?:\d+(?:\.\d+)*)?$/;
+const PIP_MODULE = /^pip\d*$/;
+const PIP_VERSIONED = /^pip\d+(?:\.\d+)?$/;
+const SHORT_BUNDLE = /^-[a-zA-Z]{2,}$/;
+const BUNDLE_WITH_DIGIT = /^-[a-zA-Z]*\d/;
+
 /** Substitutions nested deeper than this are skipped, not scanned. */
 const MAX_NESTING = 64;
 
@@ -284,7 +300,7 @@ class Scanner {
         }
       }
       if (casePattern && words.length === 0 && wordStart < 0 && !skipToSeparator && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
-        if (/^esac(?![A-Za-z0-9_])/.test(text.slice(i, i + 5))) {
+        if (ESAC.test(text.slice(i, i + 5))) {
           casePattern = false;
         } else {
           // A case pattern `a|b)`: not a command.
@@ -390,7 +406,7 @@ class Scanner {
       if (c === '<' || c === '>' || (c === '&' && text[i + 1] === '>')) {
         // An fd number right before the operator belongs to the redirection.
         flush();
-        if (wordStart >= 0 && /^\d+$/.test(value) && !quoted) {
+        if (wordStart >= 0 && DIGITS.test(value) && !quoted) {
           const fdStart = wordStart;
           wordStart = -1;
           value = '';
@@ -457,12 +473,12 @@ class Scanner {
   /** Read a redirection operator at `i` and, for `<<`, its delimiter; returns the last index used. */
   private redirect(i: number, to: number, start: number, owner: ShellWord[], pending: PendingHeredoc[], set: (op: string, start: number) => void): number {
     const { text } = this;
-    const m = /^(?:<<<|<<-|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/.exec(text.slice(i, Math.min(to, i + 3)))!;
+    const m = REDIRECT_OP.exec(text.slice(i, Math.min(to, i + 3)))!;
     const op = m[0];
     let j = i + op.length;
     if (op === '<<' || op === '<<-') {
       while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
-      const d = /^(["']?)([^\s"'<>|&;()]+)\1/.exec(text.slice(j, to));
+      const d = HEREDOC_WORD.exec(text.slice(j, to));
       if (d) {
         pending.push({ delimiter: d[2].replace(/\\/g, ''), stripTabs: op === '<<-', owner });
         j += d[0].length;
@@ -483,8 +499,8 @@ class Scanner {
       while (i < to) {
         const nl = text.indexOf('\n', i);
         const lineEnd = nl < 0 || nl >= to ? to : nl;
-        let line = text.slice(i, lineEnd).replace(/\r$/, '');
-        if (h.stripTabs) line = line.replace(/^\t+/, '');
+        let line = text.slice(i, lineEnd).replace(TRAILING_CR, '');
+        if (h.stripTabs) line = line.replace(LEADING_TABS, '');
         if (line === h.delimiter || line.trim() === h.delimiter) {
           bodyEnd = i;
           next = lineEnd + 1;
@@ -531,7 +547,7 @@ class Scanner {
       }
       return to;
     }
-    const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(i + 1, Math.min(to, i + 256)));
+    const m = VARIABLE_NAME.exec(text.slice(i + 1, Math.min(to, i + 256)));
     return i + 1 + (m ? m[0].length : 0);
   }
 }
@@ -610,7 +626,7 @@ function readCommandWords(cmd: ShellCommand): ShellWord[] {
   const w = cmd.words;
   let i = 0;
   for (let guard = 0; guard < 8; guard++) {
-    while (i < w.length && /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/.test(w[i].value)) i++;
+    while (i < w.length && ASSIGNMENT.test(w[i].value)) i++;
     const name = w[i]?.value;
     if (name === 'sudo' || name === 'env') {
       i++;
@@ -623,7 +639,7 @@ function readCommandWords(cmd: ShellCommand): ShellWord[] {
     }
     if (name === 'exec' || name === 'command' || name === 'nohup' || name === 'time' || name === 'eatmydata') {
       i++;
-      while (i < w.length && /^-[a-z]$/.test(w[i].value)) i++;
+      while (i < w.length && SINGLE_OPTION.test(w[i].value)) i++;
       continue;
     }
     if (name === 'gosu' || name === 'su-exec') {
@@ -879,9 +895,9 @@ function readPackageCommand(cmd: ShellCommand): PackageCommand | undefined {
   let rest = 1;
   // python -m pip install …, uv pip install … (the two patterns start with "p")
   const p = name.charCodeAt(0) === 112;
-  if (p && /^python(?:\d+(?:\.\d+)*)?$/.test(name)) {
+  if (p && PYTHON.test(name)) {
     const m = words.findIndex((w) => w.value === '-m');
-    if (m < 0 || !/^pip\d*$/.test(words[m + 1]?.value ?? '')) return undefined;
+    if (m < 0 || !PIP_MODULE.test(words[m + 1]?.value ?? '')) return undefined;
     name = 'pip';
     managerWord = words[m + 1];
     rest = m + 2;
@@ -889,7 +905,7 @@ function readPackageCommand(cmd: ShellCommand): PackageCommand | undefined {
     name = 'pip';
     managerWord = words[1];
     rest = 2;
-  } else if (p && /^pip\d+(?:\.\d+)?$/.test(name)) name = 'pip';
+  } else if (p && PIP_VERSIONED.test(name)) name = 'pip';
   const manager = MANAGERS.get(name);
   if (!manager) return undefined;
   const valueOpts = VALUE_OPTS[manager];
@@ -899,7 +915,7 @@ function readPackageCommand(cmd: ShellCommand): PackageCommand | undefined {
     if (w.value.startsWith('-') && w.value.length > 1 && !w.quoted) {
       pc.options.push(w);
       if (valueOpts.has(w.value) && i + 1 < words.length) pc.values.set(w.value, words[++i]);
-      else if (/^-[a-zA-Z]{2,}$/.test(w.value) && valueOpts.has(`-${w.value[w.value.length - 1]}`) && i + 1 < words.length) {
+      else if (SHORT_BUNDLE.test(w.value) && valueOpts.has(`-${w.value[w.value.length - 1]}`) && i + 1 < words.length) {
         pc.values.set(`-${w.value[w.value.length - 1]}`, words[++i]);
       }
       continue;
@@ -928,7 +944,10 @@ export function hasOption(pc: PackageCommand, short: string, long: string[] = []
     const v = o.value;
     if (v.startsWith('--')) return long.some((l) => v === l || v.startsWith(`${l}=`));
     if (!short) return false;
-    return [...v.slice(1)].some((ch) => short.includes(ch)) && !/^-[a-zA-Z]*\d/.test(v);
+    // (the characters after the dash one by one: the same answer as a spread of them, short being ASCII)
+    let any = false;
+    for (let k = 1; k < v.length && !any; k++) any = short.includes(v[k]);
+    return any && !BUNDLE_WITH_DIGIT.test(v);
   });
 }
 

@@ -21,7 +21,7 @@ export default defineRule({
     for (const { pc } of packageCommands(doc)) {
       if ((pc.manager !== 'apt-get' && pc.manager !== 'apt') || pc.action !== 'install' || !pc.actionWord) continue;
       if (hasOption(pc, '', ['--no-install-recommends'])) continue;
-      if ([...pc.values.values()].some((v) => /Install-Recommends\s*=\s*(?:false|0|no)/i.test(v.value))) continue;
+      if (pc.values.size && [...pc.values.values()].some((v) => /Install-Recommends\s*=\s*(?:false|0|no)/i.test(v.value))) continue;
       const at = pc.actionWord.range.end;
       ctx.report({
         range: { start: pc.managerWord.range.start, end: at },

@@ -1,5 +1,7 @@
 import { defineRule } from '../../define-rule';
 
+const HEREDOC = /<<-?["']?\w/;
+
 export default defineRule({
   id: 'dockerfile/no-empty-continuation',
   kind: 'dockerfile',
@@ -17,7 +19,7 @@ export default defineRule({
     for (const ins of doc.instructions) {
       const first = lines.positionAt(ins.range.start).line;
       const last = lines.positionAt(ins.range.end).line;
-      if (first === last || /<<-?["']?\w/.test(ins.argsText)) continue;
+      if (first === last || HEREDOC.test(ins.argsText)) continue;
       for (let l = first + 1; l < last; l++) {
         // A printable ASCII character after the indentation: not blank (without slicing the line).
         let k = lines.lineStart(l);

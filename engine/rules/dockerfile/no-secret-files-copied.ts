@@ -20,6 +20,9 @@ const SECRET_PATHS: [RegExp, string][] = [
 /** Templates that document variables without values. */
 const TEMPLATE = /\.(?:example|sample|template|tmpl|tpl|dist|defaults?|local\.example)$/i;
 
+const DOT_SLASH = /^\.\//;
+const REMOTE_URL = /^https?:\/\//;
+
 export default defineRule({
   id: 'dockerfile/no-secret-files-copied',
   kind: 'dockerfile',
@@ -35,10 +38,10 @@ export default defineRule({
     for (const ins of instructionsOf(ctx.doc, 'COPY', 'ADD')) {
       if (ins.jsonForm || /^\s*<</.test(ins.argsText)) continue;
       for (const src of ins.args.slice(0, -1)) {
-        const path = trimSlashes(src.value.replace(/^\.\//, ''));
+        const path = trimSlashes(src.value.replace(DOT_SLASH, ''));
         const name = path.slice(path.lastIndexOf('/') + 1);
-        if (TEMPLATE.test(name) || /^https?:\/\//.test(path)) continue;
-        const what = SECRET_FILES.find(([re]) => re.test(name))?.[1] ?? SECRET_PATHS.find(([re]) => re.test(path))?.[1];
+        if (TEMPLATE.test(name) || REMOTE_URL.test(path)) continue;
+        const what = SECRET_FILES.find((e) => e[0].test(name))?.[1] ?? SECRET_PATHS.find((e) => e[0].test(path))?.[1];
         if (what) ctx.report({ range: src.range, messageId: 'secretFile', data: { keyword: ins.keyword, source: src.value, what } });
       }
     }

@@ -2,6 +2,9 @@ import { defineRule } from '../../define-rule';
 import { runs } from '../../documents/shell';
 import type { Fix } from '../../types';
 
+/** `NAME=value` before a command (compiled once: the test runs per command). */
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
 export default defineRule({
   id: 'dockerfile/no-sudo',
   kind: 'dockerfile',
@@ -20,7 +23,7 @@ export default defineRule({
       let asRoot: boolean | undefined;
       for (const cmd of commands) {
         let i = 0;
-        while (i < cmd.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd.words[i].value)) i++;
+        while (i < cmd.words.length && ASSIGNMENT.test(cmd.words[i].value)) i++;
         const sudo = cmd.words[i];
         if (sudo?.value !== 'sudo') continue;
         if (asRoot === undefined) {

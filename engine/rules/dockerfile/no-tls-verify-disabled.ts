@@ -16,6 +16,11 @@ const ENV_VARS: Record<string, (v: string) => boolean> = {
 /** curl short options that take a value: letters after them in a bundle are that value. */
 const CURL_VALUE_SHORT = 'oOuHdXAeFTwxEKbcCmrYyzQUDt';
 
+/** Regexes run per command or word, compiled once. */
+const PIP_LIKE = /^(?:pip|python|uv)/;
+const SSLVERIFY_OFF = /(?:^|[\s;])sslverify\s*=\s*(?:0|false|no)\b/i;
+const APT_VERIFY_OFF = /Verify-(?:Peer|Host)["'=\s]*(?:false|0)\b/i;
+
 export default defineRule({
   id: 'dockerfile/no-tls-verify-disabled',
   kind: 'dockerfile',
@@ -56,7 +61,7 @@ export default defineRule({
         if (exported) for (let k = 1; k < words.length; k++) assignment(cmd, words, words[k], false);
         const name = commandName(cmd);
         // The arguments as a list only for the commands that look at them as one.
-        const args = name === 'curl' || name === 'wget' || name === 'npm' || name === 'yarn' || name === 'pnpm' || name === 'git' || name === 'conda' || (name !== undefined && /^(?:pip|python|uv)/.test(name)) ? words.slice(1) : NONE;
+        const args = name === 'curl' || name === 'wget' || name === 'npm' || name === 'yarn' || name === 'pnpm' || name === 'git' || name === 'conda' || (name !== undefined && PIP_LIKE.test(name)) ? words.slice(1) : NONE;
         if (name === 'curl') {
           for (const w of args) {
             if (w.value === '--insecure' || w.value === '-k') ctx.report({ range: w.range, messageId: 'flag', data: { flag: w.value, tool: 'curl' }, fixes: [removeWord(file, cmd, w)] });
@@ -96,8 +101,8 @@ export default defineRule({
           const w = words[k];
           // Neither option below fits in fewer than 11 characters (`sslverify=0`).
           if (w.value.length < 11) continue;
-          if (/(?:^|[\s;])sslverify\s*=\s*(?:0|false|no)\b/i.test(w.value)) ctx.report({ range: w.range, messageId: 'config', data: { what: 'sslverify=0 in a repository configuration' } });
-          else if (/Verify-(?:Peer|Host)["'=\s]*(?:false|0)\b/i.test(w.value)) ctx.report({ range: w.range, messageId: 'config', data: { what: 'The apt option Verify-Peer/Verify-Host false' } });
+          if (SSLVERIFY_OFF.test(w.value)) ctx.report({ range: w.range, messageId: 'config', data: { what: 'sslverify=0 in a repository configuration' } });
+          else if (APT_VERIFY_OFF.test(w.value)) ctx.report({ range: w.range, messageId: 'config', data: { what: 'The apt option Verify-Peer/Verify-Host false' } });
         }
       }
     }

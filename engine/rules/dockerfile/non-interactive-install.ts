@@ -6,6 +6,9 @@ const APT_ACTIONS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade
 const YUM_ACTIONS = new Set(['install', 'update', 'upgrade', 'remove', 'erase', 'groupinstall', 'reinstall', 'downgrade', 'autoremove', 'localinstall', 'group']);
 const ZYPPER_ACTIONS = new Set(['install', 'in', 'remove', 'rm', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'source-install', 'si']);
 
+/** -qq and friends imply -y (compiled once: the test runs per option). */
+const QUIET = /^-qq$|^-q=?[2-9]$|^--quiet=[2-9]$/;
+
 export default defineRule({
   id: 'dockerfile/non-interactive-install',
   kind: 'dockerfile',
@@ -27,8 +30,8 @@ export default defineRule({
       let insertAt: number;
       if (manager === 'apt-get' || manager === 'apt') {
         if (!APT_ACTIONS.has(action) || assumeYes) continue;
-        if (hasOption(pc, 'y', ['--yes', '--assume-yes']) || pc.options.some((o) => /^-qq$|^-q=?[2-9]$|^--quiet=[2-9]$/.test(o.value))) continue;
-        if ([...pc.values.values()].some((v) => /Assume-Yes\s*=\s*(?:true|1|yes)/i.test(v.value))) continue;
+        if (hasOption(pc, 'y', ['--yes', '--assume-yes']) || pc.options.some((o) => QUIET.test(o.value))) continue;
+        if (pc.values.size && [...pc.values.values()].some((v) => /Assume-Yes\s*=\s*(?:true|1|yes)/i.test(v.value))) continue;
         flag = '-y';
         insertAt = actionWord.range.end;
       } else if (manager === 'yum' || manager === 'dnf') {

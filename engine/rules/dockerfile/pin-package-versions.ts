@@ -4,6 +4,12 @@ import { hasOption, packageCommands, type PackageCommand, type ShellWord } from 
 /** Arguments that are not registry package names: variables, paths, URLs, archives, VCS specs. */
 const NOT_A_NAME = /\$|^(?:\.{0,2}\/|~\/|[a-z+]+:\/\/|git\+|git@|file:)|\.(?:deb|apk|rpm|whl|tar\.gz|tgz|zip|gem)$/i;
 
+/** Pins per manager (compiled once: they run per package argument). */
+const APT_PIN = /[=/]/;
+const APK_PIN = /[=~<>]/;
+const RPM_PIN = /-\d|[=<>]/;
+const ZYPPER_PIN = /[=<>]/;
+
 /** Is a package argument pinned for this manager? undefined = not a package (skip). */
 function pinned(pc: PackageCommand, w: ShellWord): boolean | undefined {
   const v = w.value;
@@ -11,9 +17,9 @@ function pinned(pc: PackageCommand, w: ShellWord): boolean | undefined {
   switch (pc.manager) {
     case 'apt-get':
     case 'apt':
-      return /[=/]/.test(v);
+      return APT_PIN.test(v);
     case 'apk':
-      return /[=~<>]/.test(v);
+      return APK_PIN.test(v);
     case 'pip':
       return /(?:==|~=|>=|<=|===|[<>]|\s@\s|@)/.test(v);
     case 'npm':
@@ -28,9 +34,9 @@ function pinned(pc: PackageCommand, w: ShellWord): boolean | undefined {
     case 'dnf':
     case 'microdnf':
       if (v.startsWith('@')) return undefined;
-      return /-\d|[=<>]/.test(v);
+      return RPM_PIN.test(v);
     case 'zypper':
-      return /[=<>]/.test(v);
+      return ZYPPER_PIN.test(v);
   }
 }
 

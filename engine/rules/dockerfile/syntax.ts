@@ -210,6 +210,11 @@ function firstLine(text: string): string {
   return text.slice(0, nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
 }
 
+// Compiled once: splitWords runs them per character.
+const BLANK = /\s/;
+const LINE_BREAK_AHEAD = /^[ \t]*\r?\n/;
+const COMMENT_AHEAD = /^[ \t]*#/;
+
 /** Whitespace-separated words of an ENV/LABEL line, quotes and escapes honoured. */
 function splitWords(text: string, base: number, esc: string): { text: string; range: Range }[] {
   const out: { text: string; range: Range }[] = [];
@@ -217,18 +222,18 @@ function splitWords(text: string, base: number, esc: string): { text: string; ra
   let quote: string | null = null;
   for (let i = 0; i <= text.length; i++) {
     const c = text[i];
-    if (i === text.length || (!quote && /\s/.test(c))) {
+    if (i === text.length || (!quote && BLANK.test(c))) {
       if (start >= 0) out.push({ text: text.slice(start, i), range: { start: base + start, end: base + i } });
       start = -1;
       continue;
     }
     if (start < 0) start = i;
     if (c === esc) {
-      if (/^[ \t]*\r?\n/.test(text.slice(i + 1))) {
+      if (LINE_BREAK_AHEAD.test(text.slice(i + 1))) {
         if (start === i) start = -1;
         i = text.indexOf('\n', i);
         // Docker drops comment lines inside a continued instruction.
-        while (/^[ \t]*#/.test(text.slice(i + 1))) {
+        while (COMMENT_AHEAD.test(text.slice(i + 1))) {
           const nl = text.indexOf('\n', i + 1);
           if (nl < 0) return out;
           i = nl;

@@ -5,7 +5,8 @@ import type { Fix } from '../../types';
 
 const FAMILY: Record<string, string> = { 'apt-get': 'apt', apt: 'apt', apk: 'apk' };
 const isUpdate = (pc: PackageCommand | undefined) => !!pc && !!FAMILY[pc.manager] && pc.action === 'update';
-const isInstall = (pc: PackageCommand | undefined, family: string) => !!pc && FAMILY[pc.manager] === family && /^(?:install|add|upgrade|dist-upgrade|full-upgrade)$/.test(pc.action ?? '');
+const INSTALL_ACTION = /^(?:install|add|upgrade|dist-upgrade|full-upgrade)$/;
+const isInstall = (pc: PackageCommand | undefined, family: string) => !!pc && FAMILY[pc.manager] === family && INSTALL_ACTION.test(pc.action ?? '');
 
 export default defineRule({
   id: 'dockerfile/update-with-install',
