@@ -101,12 +101,26 @@ function findClose(text: string, from: number, to: number): number {
 
 const SINGLE: Readonly<Record<string, TokenKind>> = { '.': 'dot', ',': 'comma', '(': 'lparen', ')': 'rparen', '[': 'lbracket', ']': 'rbracket', '*': 'star' };
 const SPACE = /\s/;
-const DIGIT = /[0-9]/;
-const NUMBER_PART = /[0-9a-fA-FxX.eE+-]/;
-const SIGN = /[+-]/;
-const EXPONENT = /[eE]/;
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_PART = /[A-Za-z0-9_-]/;
+
+// Character classes by char code: the tokenizer tests each character, and a regex test per
+// character (on a one-character string) was most of its time.
+/** `\s`: ASCII whitespace here, the regex for the rest of Unicode. */
+const isSpace = (src: string, i: number): boolean => {
+  const c = src.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(src[i]));
+};
+/** [0-9]; false past the end (NaN). */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** [A-Za-z_] */
+const isIdentStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** [A-Za-z0-9_-] */
+const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c) || c === 45;
+/** [0-9a-fA-FxX.eE+-] */
+const isNumberPart = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) || c === 120 || c === 88 || c === 46 || c === 43 || c === 45;
+/** [+-] */
+const isSign = (c: number): boolean => c === 43 || c === 45;
+/** [eE] */
+const isExponent = (c: number): boolean => c === 101 || c === 69;
 
 /** The operator starting at `i`: ==, !=, <=, >=, &&, ||, <, >, ! (two-character ones first). */
 function operatorAt(src: string, i: number): string | undefined {
@@ -135,7 +149,7 @@ export function tokenize(src: string, base: number): { tokens: Token[]; error?: 
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (c === ' ' || SPACE.test(c)) {
+    if (isSpace(src, i)) {
       i++;
       continue;
     }
@@ -160,15 +174,16 @@ export function tokenize(src: string, base: number): { tokens: Token[]; error?: 
       continue;
     }
     if (c === '"') return { tokens, error: { message: 'strings use single quotes in expressions', range: { start: base + i, end: base + i + 1 } } };
-    if (DIGIT.test(c) || (c === '-' && DIGIT.test(src[i + 1] ?? '') && !prevIsValue(tokens))) {
+    const code = src.charCodeAt(i);
+    if (isDigit(code) || (code === 45 && isDigit(src.charCodeAt(i + 1)) && !prevIsValue(tokens))) {
       i++;
-      while (i < src.length && NUMBER_PART.test(src[i]) && !(SIGN.test(src[i]) && !EXPONENT.test(src[i - 1]))) i++;
+      while (i < src.length && isNumberPart(src.charCodeAt(i)) && !(isSign(src.charCodeAt(i)) && !isExponent(src.charCodeAt(i - 1)))) i++;
       tokens.push({ kind: 'number', text: src.slice(start, i), start: base + start, end: base + i });
       continue;
     }
-    if (IDENT_START.test(c)) {
+    if (isIdentStart(code)) {
       i++;
-      while (i < src.length && IDENT_PART.test(src[i])) i++;
+      while (i < src.length && isIdentPart(src.charCodeAt(i))) i++;
       tokens.push({ kind: 'ident', text: src.slice(start, i), start: base + start, end: base + i });
       continue;
     }
