@@ -60,6 +60,8 @@ function resolve(doc: DockerfileModel, stage: Stage, name: string, group?: strin
   for (const { commands } of runs(doc, chain)) {
     for (const c of commands) {
       const cmd = commandName(c);
+      // Only these commands are read (their words as a list, for them alone).
+      if (cmd !== 'groupadd' && cmd !== 'addgroup' && cmd !== 'useradd' && cmd !== 'adduser') continue;
       const w = commandWords(c).map((x) => x.value);
       const opt = (...names: string[]) => {
         const i = w.findIndex((x) => names.includes(x));
