@@ -381,12 +381,18 @@ export function input(step: WfStep, name: string): string | undefined {
 
 /** Does a step use this action (`owner/repo`, or `owner/repo/path`), ignoring case? */
 export function usesAction(step: WfStep, ...actions: string[]): boolean {
-  return !!step.action && actions.some((a) => step.action === a || step.action!.startsWith(`${a}/`));
+  const action = step.action;
+  if (!action) return false;
+  // `startsWith(a + '/')` without building that string for every step and rule.
+  for (const a of actions) if (action === a || (action.length > a.length && action.charCodeAt(a.length) === 47 && action.startsWith(a))) return true;
+  return false;
 }
+
+const MAJOR_REF = /^v?(\d+)(?:\.\d+)*$/;
 
 /** The major version of a ref like `v4`, `v4.1.2`, `4`; undefined for SHAs and branches. */
 export function majorOf(ref: string | undefined): number | undefined {
-  const m = /^v?(\d+)(?:\.\d+)*$/.exec(ref ?? '');
+  const m = MAJOR_REF.exec(ref ?? '');
   return m ? Number(m[1]) : undefined;
 }
 
@@ -455,9 +461,15 @@ export const buildsImage: (s: WfStep) => boolean = memo(
   (s: WfStep) => usesAction(s, 'docker/build-push-action', 'redhat-actions/buildah-build', 'mr-smithers-excellent/docker-build-push', 'docker/bake-action') || (!!s.run && BUILD_IMAGE_CMD.test(s.run)),
 );
 
+const TRUE_WORD = /^true$/i;
+const HAS_EXPRESSION = /\$\{\{/;
+
 /** Does the step push a container image to a registry? */
 export function pushesImage(s: WfStep): boolean {
-  if (usesAction(s, 'docker/build-push-action', 'docker/bake-action')) return /^true$/i.test(input(s, 'push') ?? '') || /\$\{\{/.test(input(s, 'push') ?? '');
+  if (usesAction(s, 'docker/build-push-action', 'docker/bake-action')) {
+    const push = input(s, 'push') ?? '';
+    return TRUE_WORD.test(push) || HAS_EXPRESSION.test(push);
+  }
   if (usesAction(s, 'redhat-actions/push-to-registry', 'mr-smithers-excellent/docker-build-push')) return true;
   return !!s.run && PUSH_IMAGE_CMD.test(s.run);
 }
