@@ -104,17 +104,20 @@ function commandsOf(doc: DockerfileModel, ins: DfInstruction): ShellCommand[] {
 /** The first words INSTALLERS and isSetup look for (a command starting otherwise matches none). */
 const INSTALLER_NAMES = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'poetry', 'uv', 'bundle', 'go', 'composer', 'cargo']);
 
+/** The command's words, for a command that starts with one of INSTALLER_NAMES only. */
+function installerWords(c: ShellCommand): string[] | undefined {
+  const words = commandWords(c);
+  return words.length && INSTALLER_NAMES.has(words[0].value) ? words.map((x) => x.value) : undefined;
+}
+
 function installerOf(c: ShellCommand) {
-  const first = commandWords(c)[0];
-  if (!first || !INSTALLER_NAMES.has(first.value)) return undefined;
-  const w = commandWords(c).map((x) => x.value);
-  return INSTALLERS.find((i) => i.test(w));
+  const w = installerWords(c);
+  return w && INSTALLERS.find((i) => i.test(w));
 }
 
 function isSetup(c: ShellCommand): boolean {
-  const first = commandWords(c)[0];
-  if (!first || !INSTALLER_NAMES.has(first.value)) return false;
-  const w = commandWords(c).map((x) => x.value);
+  const w = installerWords(c);
+  if (!w) return false;
   return /^(?:npm|yarn|pnpm|pip3?|poetry|uv)$/.test(w[0] ?? '') && /^(?:cache|config|set|--version|-v)$/.test(w[1] ?? '');
 }
 

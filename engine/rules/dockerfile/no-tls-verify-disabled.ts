@@ -17,7 +17,6 @@ const ENV_VARS: Record<string, (v: string) => boolean> = {
 const CURL_VALUE_SHORT = 'oOuHdXAeFTwxEKbcCmrYyzQUDt';
 
 /** Regexes run per command or word, compiled once. */
-const PIP_LIKE = /^(?:pip|python|uv)/;
 const SSLVERIFY_OFF = /(?:^|[\s;])sslverify\s*=\s*(?:0|false|no)\b/i;
 const APT_VERIFY_OFF = /Verify-(?:Peer|Host)["'=\s]*(?:false|0)\b/i;
 
@@ -60,8 +59,7 @@ export default defineRule({
         for (let k = 0; k < all.length - words.length; k++) assignment(cmd, words, all[k], true);
         if (exported) for (let k = 1; k < words.length; k++) assignment(cmd, words, words[k], false);
         const name = commandName(cmd);
-        // The arguments as a list only for the commands that look at them as one.
-        const args = name === 'curl' || name === 'wget' || name === 'npm' || name === 'yarn' || name === 'pnpm' || name === 'git' || name === 'conda' || (name !== undefined && PIP_LIKE.test(name)) ? words.slice(1) : NONE;
+        const args = words.length > 1 ? words.slice(1) : NONE;
         if (name === 'curl') {
           for (const w of args) {
             if (w.value === '--insecure' || w.value === '-k') ctx.report({ range: w.range, messageId: 'flag', data: { flag: w.value, tool: 'curl' }, fixes: [removeWord(file, cmd, w)] });

@@ -60,8 +60,10 @@ function resolve(doc: DockerfileModel, stage: Stage, name: string, group?: strin
   for (const { commands } of runs(doc, chain)) {
     for (const c of commands) {
       const cmd = commandName(c);
+      const addsGroup = cmd === 'groupadd' || cmd === 'addgroup';
+      const addsUser = cmd === 'useradd' || cmd === 'adduser';
       // Only these commands are read (their words as a list, for them alone).
-      if (cmd !== 'groupadd' && cmd !== 'addgroup' && cmd !== 'useradd' && cmd !== 'adduser') continue;
+      if (!addsGroup && !addsUser) continue;
       const w = commandWords(c).map((x) => x.value);
       const opt = (...names: string[]) => {
         const i = w.findIndex((x) => names.includes(x));
@@ -70,11 +72,11 @@ function resolve(doc: DockerfileModel, stage: Stage, name: string, group?: strin
         return eq?.slice(eq.indexOf('=') + 1);
       };
       const target = w[w.length - 1];
-      if ((cmd === 'groupadd' || cmd === 'addgroup') && target) {
+      if (addsGroup && target) {
         const g = opt('-g', '--gid');
         if (g && /^\d+$/.test(g)) groupIds.set(target, g);
       }
-      if ((cmd === 'useradd' || cmd === 'adduser') && target === name) {
+      if (addsUser && target === name) {
         const u = opt('-u', '--uid');
         if (u && /^\d+$/.test(u)) uid = u;
         const g = opt('-g', '--gid', '-G', '--ingroup');
