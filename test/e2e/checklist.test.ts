@@ -114,8 +114,18 @@ async function expand(row: Locator) {
 async function showChecklist(page: Page) {
   const tab = activityTab(page);
   await tab.waitFor({ state: 'visible', timeout: 60_000 });
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-  await page.locator(`${VIEW} .monaco-list[aria-label="Deployment checklist"]`).waitFor({ state: 'visible' }).catch(async (e) => {
+  const tree = page.locator(`${VIEW} .monaco-list[aria-label="Deployment checklist"]`);
+  // After a reload the workbench restores the side bar while it starts: a tab read as not selected
+  // can be selected by the restore just before the click lands, and a click on the selected tab
+  // closes the side bar. So click whenever the tab is not selected, and look again until the tree shows.
+  await waitFor('the Deployment checklist tree to show', async () => {
+    if (await tree.isVisible()) return true;
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    return tree.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+  }, 45_000).catch(async (e) => {
     // E.g. "There is no data provider registered that can provide view data." when activation failed.
     const says = (await page.locator(`${VIEW} .pane-body`).first().innerText({ timeout: 2_000 }).catch(() => '')).trim();
     throw new Error(`the Deployment checklist tree did not show${says ? `; the view says: ${JSON.stringify(says)}` : ''}\n${(e as Error).message}`);
