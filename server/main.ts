@@ -96,17 +96,26 @@ connection.onDidChangeConfiguration(() => {
   void linter.relintAll();
 });
 
+/**
+ * Documents opened and not yet linted. The debounce waits for the typing to stop; a document just
+ * opened has no typing to wait for, so its findings show as soon as they are computed.
+ */
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => justOpened.add(e.document.uri));
+
 documents.onDidChangeContent(async (e) => {
+  const opened = justOpened.delete(e.document.uri);
   const abs = uriToPath(e.document.uri);
   if (abs && host.isConfigFile(abs)) {
     configChanged(abs, e.document.getText());
     return;
   }
   const s = await settings.get(e.document.uri);
-  linter.schedule(e.document, s.lintDebounceMs);
+  linter.schedule(e.document, opened ? 0 : s.lintDebounceMs);
 });
 
 documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
   linter.cancel(e.document.uri);
   const abs = uriToPath(e.document.uri);
   settings.forget(e.document.uri);

@@ -202,3 +202,27 @@ describe('the Terraform parser loads on demand', { skip: !fs.existsSync(SERVER) 
     });
   }
 });
+
+describe('the lint debounce', { skip: !fs.existsSync(SERVER) && 'run npm run build first' }, () => {
+  // The debounce waits for typing to stop; a document just opened shows its findings at once.
+  it('applies to edits, not to opening a document', async () => {
+    const client = new TestClient({ settings: { lintDebounceMs: 600_000 } });
+    const doc = 'file:///nowhere/Dockerfile';
+    try {
+      await client.initialize();
+      await client.open(doc, 'dockerfile', DOCKERFILE, 1);
+      const p = await client.waitFor(doc, (x) => x.version === 1);
+      assert.ok(ids(p).includes('dockerfile/no-latest-tag'), JSON.stringify(ids(p)));
+      const since = client.published.length;
+      await client.change(doc, 2, DOCKERFILE.replace('node:latest', 'node:22-alpine'));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(
+        client.published.slice(since).filter((x) => x.uri === doc),
+        [],
+        'an edit waits for the debounce (10 minutes here)',
+      );
+    } finally {
+      await client.stop();
+    }
+  });
+});
