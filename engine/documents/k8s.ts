@@ -6,7 +6,7 @@ import type { SourceFile } from './source';
 import { cachedView, templateScanEnd, yamlStyle, type YamlDoc, type YamlModel } from './yaml';
 import { asMap, get, getPair, getPath, isEmpty, isMap, isScalar, isSeq, keyRange, mapPairs, nodeRange, seqMaps, str, walk, type YNode, type YPair } from './yaml-nav';
 import { mergeInto, raw, scalarValueStart, type YamlObject, type YamlStyle } from '../fixes/yaml';
-import { defineRule, type DocumentScope, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
+import { defineRule, type DocumentScope, type Report, type Rule, type RuleContext, type RuleDefinition } from '../define-rule';
 import { defineFacts, perWorkspace, seededFacts, type WorkspaceView } from '../workspace';
 
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'] as const;
@@ -469,7 +469,7 @@ export interface K8sRuleDefinition<M extends string> extends Omit<RuleDefinition
  */
 export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule {
   const { check, ...rest } = def;
-  const foreign = foreignIds(def.sources);
+  const filter: IgnoreFilter = { id: def.id, foreign: foreignIds(def.sources) };
   return defineRule<'kubernetes', M>({
     ...rest,
     kind: 'kubernetes',
@@ -477,23 +477,47 @@ export function defineK8sRule<M extends string>(def: K8sRuleDefinition<M>): Rule
       const whole = k8sModel(ctx.file);
       if (whole.objects.length === 0) return;
       const k8s = ctx.scope ? scopedModel(whole, ctx.scope) : whole;
-      const report = ctx.report.bind(ctx);
-      const wrapped: RuleContext<'kubernetes', M> = {
-        file: ctx.file,
-        get doc() {
-          return ctx.doc;
-        },
-        options: ctx.options,
-        workspace: ctx.workspace,
-        report(r) {
-          const o = k8s.objectAt(r.range.start);
-          if (o && (o.ignored.has(def.id) || o.ignored.has('all') || foreignIgnored(o, foreign))) return;
-          report(r);
-        },
-      };
-      check(wrapped, k8s);
+      check(new K8sRuleContext<M>(ctx, k8s, filter), k8s);
     },
   });
+}
+
+interface IgnoreFilter {
+  id: string;
+  foreign: ReturnType<typeof foreignIds>;
+}
+
+/**
+ * What a kubernetes/* rule's check sees: the runner's context, with findings inside an object that
+ * ignores the rule dropped. A class (one shape, methods on the prototype) rather than an object
+ * literal with a getter and three closures per rule and file.
+ */
+class K8sRuleContext<M extends string> implements RuleContext<'kubernetes', M> {
+  readonly file: SourceFile;
+  readonly options: Record<string, unknown>;
+  readonly workspace: WorkspaceView;
+  readonly #ctx: RuleContext<'kubernetes', M>;
+  readonly #k8s: K8sModel;
+  readonly #filter: IgnoreFilter;
+  constructor(ctx: RuleContext<'kubernetes', M>, k8s: K8sModel, filter: IgnoreFilter) {
+    this.file = ctx.file;
+    this.options = ctx.options;
+    this.workspace = ctx.workspace;
+    this.#ctx = ctx;
+    this.#k8s = k8s;
+    this.#filter = filter;
+  }
+
+  get doc(): YamlModel {
+    return this.#ctx.doc;
+  }
+
+  report(r: Report<M>): void {
+    const o = this.#k8s.objectAt(r.range.start);
+    const { id, foreign } = this.#filter;
+    if (o && (o.ignored.has(id) || o.ignored.has('all') || foreignIgnored(o, foreign))) return;
+    this.#ctx.report(r);
+  }
 }
 
 const scopedModels = new WeakMap<K8sModel, Map<number, K8sModel>>();

@@ -1,5 +1,5 @@
 import { editDistance } from '../../text/distance';
-import type { Node, YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
 import { keyRange, keyString, nodeRange, isAlias, isMap, isPair, isScalar, isSeq } from '../../documents/yaml-nav';
 import { defineK8sRule, type K8sModel, type K8sObject } from '../../documents/k8s';
 import type { Range } from '../../types';
@@ -54,6 +54,42 @@ function isAny(s: Schema): boolean {
   return s.type === 'object' && s.additionalProperties === true && !s.properties;
 }
 
+/**
+ * A schema as validation reads it, worked out once per schema object (validation visits every node
+ * of every manifest; most share a few hundred schemas): the resolved `$ref`, whether it accepts
+ * anything, and its properties in a Map (a key read from YAML is a new string each time, which an
+ * object's keyed lookup first has to find in the string table).
+ */
+interface Compiled {
+  /** The schema after `$ref`s; undefined when a reference leads nowhere. */
+  s: Schema | undefined;
+  /** Nothing to check: no schema, or one that accepts anything (isAny). */
+  skip: boolean;
+  props?: Map<string, Schema>;
+}
+
+const compiled = new Map<Schema, Compiled>();
+const NOTHING: Compiled = { s: undefined, skip: true };
+
+function compile(schema: Schema | undefined): Compiled {
+  if (!schema) return NOTHING;
+  let c = compiled.get(schema);
+  if (!c) {
+    const s = resolve(schema);
+    c = { s, skip: !s || isAny(s), props: s?.properties ? new Map(Object.entries(s.properties)) : undefined };
+    compiled.set(schema, c);
+  }
+  return c;
+}
+
+/**
+ * `s.properties[key]`, from the Map; a name of Object.prototype's members (`constructor`,
+ * `__proto__` …) is still read from the object, which answers with that member (accepting anything).
+ */
+function property(c: Compiled, key: string): Schema | undefined {
+  return c.props!.get(key) ?? (key in Object.prototype ? c.s!.properties![key] : undefined);
+}
+
 function typeOf(node: Node): string {
   if (isMap(node)) return 'object';
   if (isSeq(node)) return 'array';
@@ -92,9 +128,17 @@ function pathText(p: PathTo): string {
   return typeof p.key === 'number' ? `${up}[${p.key}]` : `${up ? `${up}.` : ''}${p.key}`;
 }
 
-function validate(k8s: K8sModel, node: Node | null | undefined, schema: Schema | undefined, at: PathTo, holder: Range, partial: boolean, report: Reporter): void {
-  const s = resolve(schema);
-  if (!s || !node || isAny(s) || isAlias(node) || k8s.unknown(node)) return;
+/**
+ * Where a missing required field of a map is reported: a range, or the pair whose key it is (its
+ * range worked out only for a finding: most maps have no missing field).
+ */
+type Holder = Range | Pair;
+const holderRange = (h: Holder): Range => (isPair(h) ? keyRange(h)! : h);
+
+function validate(k8s: K8sModel, node: Node | null | undefined, schema: Schema | undefined, at: PathTo, holder: Holder, partial: boolean, report: Reporter): void {
+  const c = compile(schema);
+  if (c.skip || !node || isAlias(node) || k8s.unknown(node)) return;
+  const s = c.s!;
   const actual = typeOf(node);
   if (actual === 'null') return; // an empty value is the same as leaving the field out
   const path = () => pathText(at);
@@ -117,7 +161,7 @@ function validate(k8s: K8sModel, node: Node | null | undefined, schema: Schema |
     node.items.forEach((item, i) => {
       // A missing required field of a list item is reported on the item's first key.
       const first = isMap(item) ? (item.items[0] as { key?: Node } | undefined)?.key : undefined;
-      validate(k8s, item as Node, s.items, { up: at, key: i }, nodeRange(first ?? item) ?? holder, partial, report);
+      validate(k8s, item as Node, s.items, { up: at, key: i }, nodeRange(first ?? item) ?? holderRange(holder), partial, report);
     });
     return;
   }
@@ -132,16 +176,16 @@ function validate(k8s: K8sModel, node: Node | null | undefined, schema: Schema |
     // `status` is written by the API server and left out of the schema; dumps of live objects carry it.
     if (key === 'status' && pathText(at) === '') continue;
     seen?.add(key);
-    const prop = s.properties?.[key];
-    if (prop) validate(k8s, item.value as Node, prop, { up: at, key }, keyRange(item)!, partial, report);
-    else if (s.additionalProperties && s.additionalProperties !== true) validate(k8s, item.value as Node, s.additionalProperties, { up: at, key }, keyRange(item)!, partial, report);
+    const prop = c.props ? property(c, key) : undefined;
+    if (prop) validate(k8s, item.value as Node, prop, { up: at, key }, item, partial, report);
+    else if (s.additionalProperties && s.additionalProperties !== true) validate(k8s, item.value as Node, s.additionalProperties, { up: at, key }, item, partial, report);
     else if (s.properties && !s.additionalProperties) {
       report(keyRange(item)!, 'unknownField', { field: key, where: path() || 'the object', hint: suggestion(key, Object.keys(s.properties)) });
     }
   }
   if (seen) {
     for (const r of s.required!) {
-      if (!seen.has(r)) report(holder, 'required', { field: r, where: path() || 'the object' });
+      if (!seen.has(r)) report(holderRange(holder), 'required', { field: r, where: path() || 'the object' });
     }
   }
 }
