@@ -555,8 +555,9 @@ function measureScan(): Promise<ScanData> {
             // The CLI's --jobs: each worker parses its share, the facts go through this thread to the others, each lints its share.
             name: 'parallel',
             run: async () => {
-              const facts = (await Promise.all(workers.map((w, i) => onWorker(w, { phase: 'facts', only: parts[i] }, 'facts')))).flatMap((m) => m.facts);
-              return Promise.all(workers.map((w, i) => onWorker(w, { phase: 'lint', only: parts[i], facts })));
+              const facts = (await Promise.all(workers.map((w, i) => onWorker(w, { phase: 'facts', only: parts[i] }, 'facts')))).map((m) => m.facts);
+              // as the CLI: each worker gets the facts of the other shares only
+              return Promise.all(workers.map((w, i) => onWorker(w, { phase: 'lint', only: parts[i], facts: facts.filter((_, j) => j !== i).flat() })));
             },
           },
         ],

@@ -247,10 +247,8 @@ async function lintInPool(task: Omit<LintTask, 'batch'>, files: string[], jobs: 
     const batches = balance(files, jobs);
     const channels = batches.map(() => new MessageChannel());
     const facts = channels.map((c) => new Promise<BatchFacts>((resolve) => c.port1.once('message', resolve)));
-    void Promise.all(facts).then((all) => {
-      const merged = all.flat();
-      for (const c of channels) c.port1.postMessage(merged);
-    });
+    // Each worker gets the facts of the other batches only (it skips its own: no need to copy them).
+    void Promise.all(facts).then((all) => channels.forEach((c, i) => c.port1.postMessage(all.filter((_, j) => j !== i).flat())));
     const parts = await Promise.all(
       batches.map((batch, i) => pool.run({ ...task, batch, exchange: channels[i].port2 }, { transferList: [channels[i].port2] }) as Promise<FileResult[]>),
     ).finally(() => channels.forEach((c) => c.port1.close()));
