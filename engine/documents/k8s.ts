@@ -348,40 +348,50 @@ function build(file: SourceFile, yaml: YamlModel): K8sModel {
 
   const workloads = objects.filter((o) => o.workload).map((o) => o.workload!);
   let byStart: ReturnType<typeof indexByStart> | undefined;
-  const model: K8sModel = {
-    file,
-    text,
-    objects,
-    workloads,
-    get style() {
-      return yamlStyle(file);
-    },
-    templated,
-    unknown,
-    open: (map) => isMap(map) && isOpen(map),
-    has(map, key) {
-      if (getPair(map, key)) return 'yes';
-      if (isMap(map) && isOpen(map)) return 'unknown';
-      if (map && unknown(map)) return 'unknown';
-      return 'no';
-    },
-    objectAt(offset) {
-      // The containing object with the greatest start (the later one on a tie), by binary search
-      // over the objects sorted by start: every finding goes through here.
-      const ix = (byStart ??= indexByStart(objects));
-      let lo = 0;
-      let hi = ix.starts.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (ix.starts[mid] <= offset) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      for (let i = hi; i >= 0 && ix.maxEnd[i] >= offset; i--) if (ix.ends[i] >= offset) return ix.objects[i];
-      return undefined;
-    },
-  };
+  const model = new View(file, text, objects, workloads, templated, unknown, (map) => isMap(map) && isOpen(map), (map, key) => {
+    if (getPair(map, key)) return 'yes';
+    if (isMap(map) && isOpen(map)) return 'unknown';
+    if (map && unknown(map)) return 'unknown';
+    return 'no';
+  }, (offset) => {
+    // The containing object with the greatest start (the later one on a tie), by binary search
+    // over the objects sorted by start: every finding goes through here.
+    const ix = (byStart ??= indexByStart(objects));
+    let lo = 0;
+    let hi = ix.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ix.starts[mid] <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    for (let i = hi; i >= 0 && ix.maxEnd[i] >= offset; i--) if (ix.ends[i] >= offset) return ix.objects[i];
+    return undefined;
+  });
   for (const o of objects) objectModels.set(o, model);
   return model;
+}
+
+/**
+ * The K8sModel of a file. A class, so that its lazy `style` is a getter on the prototype: an object
+ * literal with a getter of its own is a dictionary-mode object (a hash lookup for every property a
+ * rule reads, e.g. \`unknown\` and \`open\` for every node that kubernetes/schema validates).
+ */
+class View implements K8sModel {
+  constructor(
+    readonly file: SourceFile,
+    readonly text: string,
+    readonly objects: K8sObject[],
+    readonly workloads: Workload[],
+    readonly templated: boolean,
+    readonly unknown: K8sModel['unknown'],
+    readonly open: K8sModel['open'],
+    readonly has: K8sModel['has'],
+    readonly objectAt: K8sModel['objectAt'],
+  ) {}
+
+  get style(): YamlStyle {
+    return yamlStyle(this.file);
+  }
 }
 
 /** Objects with a range sorted by start (stable), their ends, and the running maximum of the ends. */
