@@ -91,6 +91,41 @@ export interface DockerfileModel {
 
 const NO_INSTRUCTIONS: readonly DfInstruction[] = [];
 
+/** An instruction of the model. `args` of a RUN is read from the text the first time it is asked for. */
+class ModelInstruction implements DfInstruction {
+  stage?: Stage = undefined;
+  [RUN_COMMANDS]?: unknown = undefined;
+  #args: DfArg[] | undefined;
+  readonly #text: string;
+  readonly #escapeChar: string;
+  constructor(
+    readonly keyword: string,
+    readonly keywordText: string,
+    readonly keywordRange: Range,
+    readonly range: Range,
+    args: DfArg[] | undefined,
+    readonly argsRange: Range | undefined,
+    readonly argsText: string,
+    readonly flags: DfInstruction['flags'],
+    readonly properties: DfProperty[],
+    readonly jsonForm: boolean,
+    text: string,
+    escapeChar: string,
+  ) {
+    this.#args = args;
+    this.#text = text;
+    this.#escapeChar = escapeChar;
+  }
+
+  get args(): DfArg[] {
+    if (this.#args === undefined) {
+      const words = rawArguments(this.#text, this.keywordRange.end, this.range.end, this.#escapeChar);
+      this.#args = this.flags.length ? words.slice(this.flags.length) : words;
+    }
+    return this.#args;
+  }
+}
+
 /**
  * The instructions with either keyword, in document order: what a walk over all instructions that
  * skips the others sees, from the model's per-keyword lists.
@@ -130,24 +165,33 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     const range = toRange(node.getRange());
     // The arguments as dockerfile-ast's getArguments() returns them, read in one pass over offsets
     // (its own getters convert every offset to a Position and back, several times per instruction).
-    const words = rawArguments(text, keywordRange.end, range.end, escapeChar);
+    // A RUN's words past its flags are read again only when a rule asks for its `args` (rules read
+    // its commands from `argsText`): here only their bounds.
+    const stop = keyword === 'RUN' ? stopOf(node) : undefined;
+    const words: DfArg[] = [];
+    const lastEnd = scanArguments(text, keywordRange.end, range.end, escapeChar, words, stop);
     const flags = readFlags(node, words, text);
-    const args = flags.length ? words.slice(flags.length) : words;
-    const argsRange = args.length ? { start: args[0].range.start, end: args[args.length - 1].range.end } : undefined;
-    const ins: DfInstruction = {
+    const args = lastEnd >= 0 ? undefined : flags.length ? words.slice(flags.length) : words;
+    const argsRange = args
+      ? args.length
+        ? { start: args[0].range.start, end: args[args.length - 1].range.end }
+        : undefined
+      : { start: words[flags.length].range.start, end: lastEnd };
+    const argsText = argsRange ? text.slice(argsRange.start, argsRange.end) : '';
+    const ins = new ModelInstruction(
       keyword,
-      keywordText: node.getInstruction(),
+      node.getInstruction(),
       keywordRange,
       range,
       args,
       argsRange,
-      argsText: argsRange ? text.slice(argsRange.start, argsRange.end) : '',
+      argsText,
       flags,
-      properties: readProperties(node, toRange, text, escapeChar),
-      jsonForm: false,
-      [RUN_COMMANDS]: undefined,
-    };
-    ins.jsonForm = argsRange !== undefined && /^\s*\[/.test(ins.argsText) && isJsonArray(ins.argsText, escapeChar);
+      readProperties(node, keyword, toRange, text, escapeChar),
+      argsRange !== undefined && /^\s*\[/.test(argsText) && isJsonArray(argsText, escapeChar),
+      text,
+      escapeChar,
+    );
     instructions.push(ins);
     const same = byKeyword.get(keyword);
     if (same) same.push(ins);
@@ -212,6 +256,15 @@ const DOLLAR = 36;
  */
 export function rawArguments(text: string, from: number, to: number, escapeChar: string): DfArg[] {
   const args: DfArg[] = [];
+  scanArguments(text, from, to, escapeChar, args);
+  return args;
+}
+
+/**
+ * rawArguments into `args`. With `stop`, the words after the first one whose value stops it are
+ * not made: only the end of the last one is kept, and returned (-1 when no word was left out).
+ */
+function scanArguments(text: string, from: number, to: number, escapeChar: string, args: DfArg[], stop?: (value: string) => boolean): number {
   const esc = escapeChar.charCodeAt(0);
   const len = to - from;
   const at = (i: number): number => (i < len ? text.charCodeAt(from + i) : -1);
@@ -227,18 +280,24 @@ export function rawArguments(text: string, from: number, to: number, escapeChar:
   let value = '';
   let runStart = -1;
   let runEnd = -1;
+  // Words are made (values and ranges) until `stop` says otherwise; then only the last end is kept.
+  let make = true;
+  let lastEnd = -1;
   const append = (i: number, n: number) => {
     if (runStart >= 0 && runEnd === i) {
       runEnd = i + n;
       return;
     }
-    if (runStart >= 0) value += text.slice(from + runStart, from + runEnd);
+    if (runStart >= 0 && make) value += text.slice(from + runStart, from + runEnd);
     runStart = i;
     runEnd = i + n;
   };
   const push = (end: number) => {
-    if (runStart >= 0) value += text.slice(from + runStart, from + runEnd);
-    args.push({ value, range: { start: docOffset(text, from + found), end: docOffset(text, from + end) } });
+    if (make) {
+      if (runStart >= 0) value += text.slice(from + runStart, from + runEnd);
+      args.push({ value, range: { start: docOffset(text, from + found), end: docOffset(text, from + end) } });
+      if (stop !== undefined && stop(value)) make = false;
+    } else lastEnd = docOffset(text, from + end);
     value = '';
     runStart = -1;
     found = -1;
@@ -330,7 +389,7 @@ export function rawArguments(text: string, from: number, to: number, escapeChar:
     }
   }
   if (found !== -1) push(escapeMarker === -1 ? len : escapeMarker);
-  return args;
+  return lastEnd;
 }
 
 /**
@@ -344,6 +403,13 @@ function docOffset(text: string, offset: number): number {
 }
 
 type FlagNode = { getFlags?: unknown; stopSearchingForFlags?: (value: string) => boolean };
+
+/** The instruction class's own test of the word that ends its flags (see readFlags); undefined when it has no flags. */
+function stopOf(node: Instruction): ((value: string) => boolean) | undefined {
+  const n = node as unknown as FlagNode;
+  if (typeof n.getFlags !== 'function' || typeof n.stopSearchingForFlags !== 'function') return undefined;
+  return (value) => n.stopSearchingForFlags!(value);
+}
 
 /**
  * dockerfile-ast's `ModifiableInstruction.getFlags()` on the words already read: the `--name=value`
@@ -374,11 +440,11 @@ function readFlags(node: Instruction, words: DfArg[], text: string): DfInstructi
 type AstProperty = { getName(): string; getNameRange(): any; getValue(): string | null; getValueRange(): any };
 type AstArgument = { getRange(): any };
 
-function readProperties(node: Instruction, toRange: (r: any) => Range, text: string, escapeChar: string): DfProperty[] {
+function readProperties(node: Instruction, keyword: string, toRange: (r: any) => Range, text: string, escapeChar: string): DfProperty[] {
   const n = node as unknown as { getProperties?: () => AstProperty[]; getPropertyArguments?: () => AstArgument[] };
   // dockerfile-ast reads `ARG A B=1` like the legacy `ENV A value` form (one property A = "B=1"),
   // but every ARG word declares its own variable.
-  if (node.getKeyword() === 'ARG' && typeof n.getPropertyArguments === 'function') {
+  if (keyword === 'ARG' && typeof n.getPropertyArguments === 'function') {
     return n.getPropertyArguments().map((a) => {
       const r = toRange(a.getRange());
       const raw = text.slice(r.start, r.end);

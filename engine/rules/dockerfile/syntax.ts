@@ -95,9 +95,10 @@ export default defineRule({
       checkFlags(ins);
       // (both forms have `<<`: the first line is cut out only when the text has one)
       const heredoc = argsText.includes('<<') && /^\s*<<|\s<<-?["']?[A-Za-z_]/.test(firstLine(argsText));
-      const args = ins.args;
+      // (`args` of a RUN is made only when asked for: the cases that read it ask)
       switch (kw) {
         case 'FROM': {
+          const args = ins.args;
           const n = args.length;
           const asOk = n === 3 && /^as$/i.test(args[1].value);
           if (n === 2 && /^as$/i.test(args[1].value)) ctx.report({ range: args[1].range, messageId: 'fromArgs', data: { detail: 'the stage name after AS is missing' } });
@@ -115,11 +116,12 @@ export default defineRule({
         case 'COPY':
         case 'ADD': {
           if (heredoc) break;
-          const count = ins.jsonForm ? jsonLength(argsText) : args.length;
+          const count = ins.jsonForm ? jsonLength(argsText) : ins.args.length;
           if (count < 2) ctx.report({ range: ins.argsRange!, messageId: 'copyArgs', data: { keyword: kw } });
           break;
         }
         case 'HEALTHCHECK': {
+          const args = ins.args;
           const type = args[0]?.value.toUpperCase();
           if (!type) ctx.report({ range: ins.keywordRange, messageId: 'missingArgs', data: { keyword: kw } });
           else if (type === 'NONE') {
@@ -139,6 +141,7 @@ export default defineRule({
           for (const p of ins.properties) if (p.name === '') ctx.report({ range: p.nameRange.start === p.nameRange.end ? ins.argsRange! : p.nameRange, messageId: 'blankName', data: { keyword: kw } });
           break;
         case 'ONBUILD': {
+          const args = ins.args;
           const trigger = args[0];
           if (!trigger) break;
           const t = trigger.value.toUpperCase();
