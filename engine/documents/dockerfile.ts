@@ -91,39 +91,46 @@ export interface DockerfileModel {
 
 const NO_INSTRUCTIONS: readonly DfInstruction[] = [];
 
-/** An instruction of the model. `args` of a RUN is read from the text the first time it is asked for. */
-class ModelInstruction implements DfInstruction {
-  stage?: Stage = undefined;
-  [RUN_COMMANDS]?: unknown = undefined;
-  #args: DfArg[] | undefined;
-  readonly #text: string;
-  readonly #escapeChar: string;
-  constructor(
-    readonly keyword: string,
-    readonly keywordText: string,
-    readonly keywordRange: Range,
-    readonly range: Range,
-    args: DfArg[] | undefined,
-    readonly argsRange: Range | undefined,
-    readonly argsText: string,
-    readonly flags: DfInstruction['flags'],
-    readonly properties: DfProperty[],
-    readonly jsonForm: boolean,
-    text: string,
-    escapeChar: string,
-  ) {
-    this.#args = args;
-    this.#text = text;
-    this.#escapeChar = escapeChar;
-  }
-
-  get args(): DfArg[] {
-    if (this.#args === undefined) {
-      const words = rawArguments(this.#text, this.keywordRange.end, this.range.end, this.#escapeChar);
-      this.#args = this.flags.length ? words.slice(this.flags.length) : words;
-    }
-    return this.#args;
-  }
+/**
+ * An instruction of the model, made by this one object literal with every field (a shape V8 keeps
+ * while the code that made it lives: no class, no field added later). `args` of a RUN whose words
+ * were left out (`args` undefined) is read from the text the first time it is asked for.
+ */
+function instruction(
+  keyword: string,
+  keywordText: string,
+  keywordRange: Range,
+  range: Range,
+  made: DfArg[] | undefined,
+  argsRange: Range | undefined,
+  argsText: string,
+  flags: DfInstruction['flags'],
+  properties: DfProperty[],
+  jsonForm: boolean,
+  text: string,
+  escapeChar: string,
+): DfInstruction {
+  let args = made;
+  return {
+    keyword,
+    keywordText,
+    keywordRange,
+    range,
+    get args(): DfArg[] {
+      if (args === undefined) {
+        const words = rawArguments(text, keywordRange.end, range.end, escapeChar);
+        args = flags.length ? words.slice(flags.length) : words;
+      }
+      return args;
+    },
+    argsRange,
+    argsText,
+    flags,
+    stage: undefined,
+    properties,
+    jsonForm,
+    [RUN_COMMANDS]: undefined,
+  };
 }
 
 /**
@@ -167,7 +174,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
     // (its own getters convert every offset to a Position and back, several times per instruction).
     // A RUN's words past its flags are read again only when a rule asks for its `args` (rules read
     // its commands from `argsText`): here only their bounds.
-    const stop = keyword === 'RUN' ? stopOf(node) : undefined;
+    const stop = keyword === 'RUN' ? runFlagsEnd : undefined;
     const words: DfArg[] = [];
     const lastEnd = scanArguments(text, keywordRange.end, range.end, escapeChar, words, stop);
     const flags = readFlags(node, words, text);
@@ -178,7 +185,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
         : undefined
       : { start: words[flags.length].range.start, end: lastEnd };
     const argsText = argsRange ? text.slice(argsRange.start, argsRange.end) : '';
-    const ins = new ModelInstruction(
+    const ins = instruction(
       keyword,
       node.getInstruction(),
       keywordRange,
@@ -404,12 +411,12 @@ function docOffset(text: string, offset: number): number {
 
 type FlagNode = { getFlags?: unknown; stopSearchingForFlags?: (value: string) => boolean };
 
-/** The instruction class's own test of the word that ends its flags (see readFlags); undefined when it has no flags. */
-function stopOf(node: Instruction): ((value: string) => boolean) | undefined {
-  const n = node as unknown as FlagNode;
-  if (typeof n.getFlags !== 'function' || typeof n.stopSearchingForFlags !== 'function') return undefined;
-  return (value) => n.stopSearchingForFlags!(value);
-}
+/**
+ * dockerfile-ast's `Run.stopSearchingForFlags` (0.7.1): a word without `--` ends a RUN's flags.
+ * A function of this module rather than a call on the parsed node, so that the optimized scan does
+ * not depend on the node's class (test/engine/dockerfile-model.test.ts holds the flags to the library's).
+ */
+const runFlagsEnd = (value: string): boolean => value.indexOf('--') === -1;
 
 /**
  * dockerfile-ast's `ModifiableInstruction.getFlags()` on the words already read: the `--name=value`

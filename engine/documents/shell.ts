@@ -55,7 +55,7 @@ const SHELLS = /^(?:(?:\/usr)?\/bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
  */
 export function splitCommands(text: string, base = 0, options: SplitOptions = {}): ShellCommand[] {
   const out: ShellCommand[] = [];
-  new Scanner(text, base, options.escape ?? '\\', out).scan(0, text.length, undefined, false);
+  scan({ text, base, esc: options.escape ?? '\\', out, deferred: [], depth: 0 }, 0, text.length, undefined, false);
   return out;
 }
 
@@ -65,21 +65,23 @@ const WORDS = Symbol('commandWords');
 const NAME = Symbol('commandName');
 const PACKAGE = Symbol('packageCommand');
 
-/** A command as the scanner makes it: the ShellCommand fields, and the helpers' results once computed. */
-class Command implements ShellCommand {
-  declare prev?: string;
-  declare redirects?: ShellRedirect[];
-  declare nested?: 'subshell' | 'substitution';
-  declare compound?: boolean;
-  declare heredoc?: boolean;
-  [WORDS]: ShellWord[] | undefined = undefined;
-  [NAME]: string | null | undefined = undefined;
-  [PACKAGE]: PackageCommand | null | undefined = undefined;
-  constructor(
-    public words: ShellWord[],
-    public range: Range,
-    public next: string | undefined,
-  ) {}
+/**
+ * A command as the scanner makes it: the ShellCommand fields, and the helpers' results once computed.
+ * One object literal with every field (unset ones undefined), so that all commands share one shape
+ * that V8 keeps (a class instance's shape, or one grown by adding a field, goes once no object with
+ * it is left, and the optimized code that reads commands with it).
+ */
+function command(
+  words: ShellWord[],
+  range: Range,
+  next: string | undefined,
+  prev: string | undefined,
+  redirects: ShellRedirect[] | undefined,
+  nested: ShellCommand['nested'],
+  compound: true | undefined,
+  heredoc: true | undefined,
+): Cached {
+  return { words, range, next, prev, redirects, nested, compound, heredoc, [WORDS]: undefined, [NAME]: undefined, [PACKAGE]: undefined };
 }
 
 type Cached = ShellCommand & { [WORDS]?: ShellWord[]; [NAME]?: string | null; [PACKAGE]?: PackageCommand | null };
@@ -117,439 +119,443 @@ const BUNDLE_WITH_DIGIT = /^-[a-zA-Z]*\d/;
 /** Substitutions nested deeper than this are skipped, not scanned. */
 const MAX_NESTING = 64;
 
-class Scanner {
+/**
+ * What a scan reads and writes: one object literal, not a class instance (V8 keeps a literal's shape
+ * while the code that makes it lives; a class instance's shape goes once no instance is left, and the
+ * optimized scan with it).
+ */
+interface Scanner {
+  readonly text: string;
+  readonly base: number;
+  readonly esc: string;
+  out: ShellCommand[];
   /** Commands found inside `$( … )` of the command being read; emitted right after it. */
-  private deferred: ShellCommand[][] = [];
-
-  constructor(
-    private readonly text: string,
-    private readonly base: number,
-    private readonly esc: string,
-    private out: ShellCommand[],
-  ) {}
-
+  deferred: ShellCommand[][];
   /** How many substitutions deep the scan is; beyond MAX_NESTING their insides are not scanned. */
-  private depth = 0;
+  depth: number;
+}
 
-  /** Scan a substitution's inside; its commands follow the enclosing command in the output. */
-  private nestedScan(from: number, to: number, heredoc: boolean) {
-    // `$($($(…` thousands deep would overflow the stack (and rescan the text once per level).
-    if (this.depth >= MAX_NESTING) return;
-    const saved = this.out;
-    this.out = [];
-    this.depth++;
-    try {
-      this.scan(from, to, 'substitution', heredoc);
-    } finally {
-      this.depth--;
-    }
-    this.deferred[this.deferred.length - 1]?.push(...this.out);
-    this.out = saved;
+/** Scan a substitution's inside; its commands follow the enclosing command in the output. */
+function nestedScan(s: Scanner, from: number, to: number, heredoc: boolean) {
+  // `$($($(…` thousands deep would overflow the stack (and rescan the text once per level).
+  if (s.depth >= MAX_NESTING) return;
+  const saved = s.out;
+  s.out = [];
+  s.depth++;
+  try {
+    scan(s, from, to, 'substitution', heredoc);
+  } finally {
+    s.depth--;
   }
+  s.deferred[s.deferred.length - 1]?.push(...s.out);
+  s.out = saved;
+}
 
-  /** Tokenize text[from, to) as a command list. */
-  scan(from: number, to: number, nested: ShellCommand['nested'], heredoc: boolean): void {
-    const { text, esc } = this;
-    const escCode = esc.charCodeAt(0);
-    let words: ShellWord[] = [];
-    let redirects: ShellRedirect[] = [];
-    // The word's value so far is `value` + text[runStart, runEnd): characters copied as they are
-    // extend the run, and are sliced out in one piece.
-    let value = '';
-    let runStart = -1;
-    let runEnd = -1;
-    const flush = () => {
-      if (runStart >= 0) {
-        value += text.slice(runStart, runEnd);
-        runStart = -1;
-      }
-    };
-    /** Append text[a, b) to the value. */
-    const add = (a: number, b: number) => {
-      if (b <= a) return;
-      if (runStart >= 0 && runEnd === a) {
-        runEnd = b;
-        return;
-      }
-      flush();
-      runStart = a;
+/** Tokenize text[from, to) as a command list. */
+function scan(s: Scanner, from: number, to: number, nested: ShellCommand['nested'], heredoc: boolean): void {
+  const { text, esc } = s;
+  const escCode = esc.charCodeAt(0);
+  let words: ShellWord[] = [];
+  let redirects: ShellRedirect[] = [];
+  // The word's value so far is `value` + text[runStart, runEnd): characters copied as they are
+  // extend the run, and are sliced out in one piece.
+  let value = '';
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) {
+      value += text.slice(runStart, runEnd);
+      runStart = -1;
+    }
+  };
+  /** Append text[a, b) to the value. */
+  const add = (a: number, b: number) => {
+    if (b <= a) return;
+    if (runStart >= 0 && runEnd === a) {
       runEnd = b;
-    };
-    let wordStart = -1;
-    let quoted = false;
-    let unquotedExp = false;
-    let redirectOp: { op: string; start: number } | undefined;
-    let prev: string | undefined;
-    let skipToSeparator = false; // `for x in …` / `select`
-    let casePattern = false;
-    let caseHeader = false;
-    let caseDepth = 0;
-    let compound = 0;
-    let subshell = 0;
-    let doubleBracket = false;
-    const pending: PendingHeredoc[] = [];
-    const deferred: ShellCommand[] = [];
-    this.deferred.push(deferred);
+      return;
+    }
+    flush();
+    runStart = a;
+    runEnd = b;
+  };
+  let wordStart = -1;
+  let quoted = false;
+  let unquotedExp = false;
+  let redirectOp: { op: string; start: number } | undefined;
+  let prev: string | undefined;
+  let skipToSeparator = false; // `for x in …` / `select`
+  let casePattern = false;
+  let caseHeader = false;
+  let caseDepth = 0;
+  let compound = 0;
+  let subshell = 0;
+  let doubleBracket = false;
+  const pending: PendingHeredoc[] = [];
+  const deferred: ShellCommand[] = [];
+  s.deferred.push(deferred);
 
-    const endWord = (i: number) => {
-      if (wordStart < 0) return;
-      flush();
-      const word: ShellWord = { value, range: { start: this.base + wordStart, end: this.base + i } };
-      if (quoted) word.quoted = true;
-      if (unquotedExp) word.unquotedExpansion = true;
-      value = '';
-      wordStart = -1;
-      quoted = false;
-      unquotedExp = false;
-      if (redirectOp) {
-        redirects.push({ op: redirectOp.op, target: word, range: { start: this.base + redirectOp.start, end: word.range.end } });
-        redirectOp = undefined;
+  const endWord = (i: number) => {
+    if (wordStart < 0) return;
+    flush();
+    // (every field in the literal, unset ones undefined: one shape for all words, see command())
+    const word: ShellWord = { value, range: { start: s.base + wordStart, end: s.base + i }, quoted: quoted ? true : undefined, unquotedExpansion: unquotedExp ? true : undefined };
+    value = '';
+    wordStart = -1;
+    quoted = false;
+    unquotedExp = false;
+    if (redirectOp) {
+      redirects.push({ op: redirectOp.op, target: word, range: { start: s.base + redirectOp.start, end: word.range.end } });
+      redirectOp = undefined;
+      return;
+    }
+    if (skipToSeparator) {
+      // `case WORD in` is followed by the first pattern without a separator.
+      if (caseHeader && word.value === 'in') {
+        caseHeader = false;
+        skipToSeparator = false;
+        casePattern = true;
+      }
+      return;
+    }
+    if (words.length === 0 && !word.quoted) {
+      const v = word.value;
+      if (COMPOUND_OPEN.has(v)) return void compound++;
+      if (COMPOUND_CLOSE.has(v)) return void (compound = Math.max(0, compound - 1));
+      if (SKIPPED_KEYWORDS.has(v)) return;
+      if (v === 'for' || v === 'select') {
+        compound++;
+        skipToSeparator = true;
         return;
       }
-      if (skipToSeparator) {
-        // `case WORD in` is followed by the first pattern without a separator.
-        if (caseHeader && word.value === 'in') {
-          caseHeader = false;
-          skipToSeparator = false;
-          casePattern = true;
-        }
+      if (v === 'case') {
+        compound++;
+        caseDepth++;
+        skipToSeparator = true;
+        caseHeader = true;
         return;
       }
-      if (words.length === 0 && !word.quoted) {
-        const v = word.value;
-        if (COMPOUND_OPEN.has(v)) return void compound++;
-        if (COMPOUND_CLOSE.has(v)) return void (compound = Math.max(0, compound - 1));
-        if (SKIPPED_KEYWORDS.has(v)) return;
-        if (v === 'for' || v === 'select') {
-          compound++;
-          skipToSeparator = true;
-          return;
-        }
-        if (v === 'case') {
-          compound++;
-          caseDepth++;
-          skipToSeparator = true;
-          caseHeader = true;
-          return;
-        }
-        if (v === 'esac') {
-          compound = Math.max(0, compound - 1);
-          caseDepth = Math.max(0, caseDepth - 1);
-          casePattern = false;
-          return;
-        }
-        if (v === '[[') doubleBracket = true;
+      if (v === 'esac') {
+        compound = Math.max(0, compound - 1);
+        caseDepth = Math.max(0, caseDepth - 1);
+        casePattern = false;
+        return;
       }
-      if (doubleBracket && word.value === ']]') doubleBracket = false;
-      words.push(word);
-    };
-    const endCommand = (i: number, op?: string) => {
-      endWord(i);
-      if (redirectOp) {
-        redirects.push({ op: redirectOp.op, range: { start: this.base + redirectOp.start, end: this.base + i } });
-        redirectOp = undefined;
-      }
-      if (words.length) {
-        const cmd = new Command(words, { start: words[0].range.start, end: words[words.length - 1].range.end }, op);
-        if (prev) cmd.prev = prev;
-        if (redirects.length) cmd.redirects = redirects;
-        if (nested) cmd.nested = nested;
-        else if (subshell > 0) cmd.nested = 'subshell';
-        if (compound > 0) cmd.compound = true;
-        if (heredoc) cmd.heredoc = true;
-        this.out.push(cmd);
-        prev = op;
-      } else if (op) prev = op;
-      if (deferred.length) this.out.push(...deferred.splice(0));
-      words = [];
-      redirects = [];
-      doubleBracket = false;
-      if (skipToSeparator && op !== undefined) skipToSeparator = false;
-    };
-    const startWord = (i: number) => {
+      if (v === '[[') doubleBracket = true;
+    }
+    if (doubleBracket && word.value === ']]') doubleBracket = false;
+    words.push(word);
+  };
+  const endCommand = (i: number, op?: string) => {
+    endWord(i);
+    if (redirectOp) {
+      redirects.push({ op: redirectOp.op, range: { start: s.base + redirectOp.start, end: s.base + i } });
+      redirectOp = undefined;
+    }
+    if (words.length) {
+      s.out.push(
+        command(
+          words,
+          { start: words[0].range.start, end: words[words.length - 1].range.end },
+          op,
+          prev ? prev : undefined,
+          redirects.length ? redirects : undefined,
+          nested ? nested : subshell > 0 ? 'subshell' : undefined,
+          compound > 0 ? true : undefined,
+          heredoc ? true : undefined,
+        ),
+      );
+      prev = op;
+    } else if (op) prev = op;
+    if (deferred.length) s.out.push(...deferred.splice(0));
+    words = [];
+    redirects = [];
+    doubleBracket = false;
+    if (skipToSeparator && op !== undefined) skipToSeparator = false;
+  };
+  const startWord = (i: number) => {
+    if (wordStart < 0) wordStart = i;
+  };
+
+  for (let i = from; i < to; i++) {
+    // A run of characters no branch below handles (letters, digits, `-`, `/`, `=` …): one piece of
+    // the word, without walking the branches once per character.
+    let code = text.charCodeAt(i);
+    if (code < 128 && PLAIN[code] === 1 && !casePattern) {
       if (wordStart < 0) wordStart = i;
-    };
-
-    for (let i = from; i < to; i++) {
-      // A run of characters no branch below handles (letters, digits, `-`, `/`, `=` …): one piece of
-      // the word, without walking the branches once per character.
-      let code = text.charCodeAt(i);
-      if (code < 128 && PLAIN[code] === 1 && !casePattern) {
-        if (wordStart < 0) wordStart = i;
-        let j = i + 1;
-        while (j < to && (code = text.charCodeAt(j)) < 128 && PLAIN[code] === 1) j++;
-        add(i, j);
-        i = j - 1;
+      let j = i + 1;
+      while (j < to && (code = text.charCodeAt(j)) < 128 && PLAIN[code] === 1) j++;
+      add(i, j);
+      i = j - 1;
+      continue;
+    }
+    // Blanks end the word, and nothing else below takes them (unless one is the escape character);
+    // a run of blanks ends it once.
+    if ((code === 32 || code === 9) && code !== escCode) {
+      endWord(i);
+      while (i + 1 < to && ((code = text.charCodeAt(i + 1)) === 32 || code === 9) && code !== escCode) i++;
+      continue;
+    }
+    const c = text[i];
+    // Line continuation: the escape character, optional blanks, a line break. Docker drops the
+    // blank and comment lines that follow inside a continued instruction.
+    if (c === esc) {
+      const after = continuationEnd(text, i + 1, to);
+      if (after >= 0) {
+        i = skipDroppedLines(text, after, to) - 1;
         continue;
       }
-      // Blanks end the word, and nothing else below takes them (unless one is the escape character);
-      // a run of blanks ends it once.
-      if ((code === 32 || code === 9) && code !== escCode) {
-        endWord(i);
-        while (i + 1 < to && ((code = text.charCodeAt(i + 1)) === 32 || code === 9) && code !== escCode) i++;
+    }
+    if (casePattern && words.length === 0 && wordStart < 0 && !skipToSeparator && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
+      if (ESAC.test(text.slice(i, i + 5))) {
+        casePattern = false;
+      } else {
+        // A case pattern `a|b)`: not a command.
+        i = findCaseParen(text, i, to);
+        casePattern = false;
         continue;
       }
-      const c = text[i];
-      // Line continuation: the escape character, optional blanks, a line break. Docker drops the
-      // blank and comment lines that follow inside a continued instruction.
-      if (c === esc) {
-        const after = continuationEnd(text, i + 1, to);
-        if (after >= 0) {
-          i = skipDroppedLines(text, after, to) - 1;
-          continue;
-        }
-      }
-      if (casePattern && words.length === 0 && wordStart < 0 && !skipToSeparator && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
-        if (ESAC.test(text.slice(i, i + 5))) {
-          casePattern = false;
-        } else {
-          // A case pattern `a|b)`: not a command.
-          i = findCaseParen(text, i, to);
-          casePattern = false;
-          continue;
-        }
-      }
-      if (c === "'") {
-        startWord(i);
-        quoted = true;
-        const end = text.indexOf("'", i + 1);
-        const stop = end < 0 || end >= to ? to : end;
-        add(i + 1, stop);
-        i = stop;
-        continue;
-      }
-      if (c === '$' && text[i + 1] === "'") {
-        startWord(i);
-        quoted = true;
-        let j = i + 2;
-        for (; j < to && text[j] !== "'"; j++) {
-          if (text[j] === '\\' && j + 1 < to) {
-            const e = text[++j];
-            if (e === 'n' || e === 't' || e === 'r') {
-              flush();
-              value += e === 'n' ? '\n' : e === 't' ? '\t' : '\r';
-            } else add(j, j + 1);
+    }
+    if (c === "'") {
+      startWord(i);
+      quoted = true;
+      const end = text.indexOf("'", i + 1);
+      const stop = end < 0 || end >= to ? to : end;
+      add(i + 1, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '$' && text[i + 1] === "'") {
+      startWord(i);
+      quoted = true;
+      let j = i + 2;
+      for (; j < to && text[j] !== "'"; j++) {
+        if (text[j] === '\\' && j + 1 < to) {
+          const e = text[++j];
+          if (e === 'n' || e === 't' || e === 'r') {
+            flush();
+            value += e === 'n' ? '\n' : e === 't' ? '\t' : '\r';
           } else add(j, j + 1);
-        }
-        i = j;
-        continue;
+        } else add(j, j + 1);
       }
-      if (c === '"') {
-        startWord(i);
-        quoted = true;
-        let j = i + 1;
-        for (; j < to && text[j] !== '"'; j++) {
-          const d = text[j];
-          if (d === esc && continuationEnd(text, j + 1, to) >= 0) {
-            j = skipDroppedLines(text, continuationEnd(text, j + 1, to), to) - 1;
+      i = j;
+      continue;
+    }
+    if (c === '"') {
+      startWord(i);
+      quoted = true;
+      let j = i + 1;
+      for (; j < to && text[j] !== '"'; j++) {
+        const d = text[j];
+        if (d === esc && continuationEnd(text, j + 1, to) >= 0) {
+          j = skipDroppedLines(text, continuationEnd(text, j + 1, to), to) - 1;
+          continue;
+        }
+        if (d === '\\' && j + 1 < to) {
+          const e = text[j + 1];
+          if (e === '$' || e === '`' || e === '"' || e === '\\') {
+            add(j + 1, j + 2);
+            j++;
             continue;
           }
-          if (d === '\\' && j + 1 < to) {
-            const e = text[j + 1];
-            if (e === '$' || e === '`' || e === '"' || e === '\\') {
-              add(j + 1, j + 2);
-              j++;
-              continue;
-            }
-            if (e === '\n') {
-              j++;
-              continue;
-            }
-            add(j, j + 1);
-            continue;
-          }
-          if (d === '$' || d === '`') {
-            const end = this.expansion(j, to);
-            add(j, end);
-            j = end - 1;
+          if (e === '\n') {
+            j++;
             continue;
           }
           add(j, j + 1);
+          continue;
         }
-        i = Math.min(j, to);
-        continue;
+        if (d === '$' || d === '`') {
+          const end = expansion(s, j, to);
+          add(j, end);
+          j = end - 1;
+          continue;
+        }
+        add(j, j + 1);
       }
-      if (c === '\\' && i + 1 < to) {
-        startWord(i);
-        quoted = true;
-        add(i + 1, i + 2);
+      i = Math.min(j, to);
+      continue;
+    }
+    if (c === '\\' && i + 1 < to) {
+      startWord(i);
+      quoted = true;
+      add(i + 1, i + 2);
+      i++;
+      continue;
+    }
+    if (c === '$' || c === '`') {
+      startWord(i);
+      unquotedExp = true;
+      const end = expansion(s, i, to);
+      add(i, end);
+      i = end - 1;
+      continue;
+    }
+    if (c === '#' && wordStart < 0) {
+      while (i + 1 < to && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (c === '\n') {
+      endCommand(i, ';');
+      if (pending.length) i = heredocBodies(s, pending.splice(0), i + 1, to) - 1;
+      continue;
+    }
+    if ((c === '<' || c === '>') && text[i + 1] === '(' && wordStart < 0) {
+      // Process substitution <( … ): a word whose inside is a command list.
+      startWord(i);
+      unquotedExp = true;
+      const close = matchParen(text, i + 1, to);
+      nestedScan(s, i + 2, close, heredoc);
+      add(i, Math.min(close + 1, to));
+      i = close;
+      continue;
+    }
+    if (c === '<' || c === '>' || (c === '&' && text[i + 1] === '>')) {
+      // An fd number right before the operator belongs to the redirection.
+      flush();
+      if (wordStart >= 0 && DIGITS.test(value) && !quoted) {
+        const fdStart = wordStart;
+        wordStart = -1;
+        value = '';
+        i = redirect(s, i, to, fdStart, words, pending, (op, start) => (redirectOp = { op, start }));
+      } else {
+        endWord(i);
+        i = redirect(s, i, to, i, words, pending, (op, start) => (redirectOp = { op, start }));
+      }
+      continue;
+    }
+    if (c === ';' || c === '|' || c === '&') {
+      const n = text[i + 1];
+      if (doubleBracket && n === c && c !== ';') {
+        // `&&` / `||` inside [[ … ]]
+        endWord(i);
         i++;
         continue;
       }
-      if (c === '$' || c === '`') {
+      if (c === ';' && (n === ';' || n === '&')) {
+        endCommand(i, ';;');
+        i += text[i + 2] === '&' ? 2 : 1;
+        if (caseDepth > 0) casePattern = true;
+        continue;
+      }
+      if ((n === c && c !== ';') || (c === '|' && n === '&')) {
+        endCommand(i, n === '&' && c === '|' ? '|' : c + c);
+        i++;
+        continue;
+      }
+      endCommand(i, c);
+      continue;
+    }
+    if (c === '(' && wordStart < 0) {
+      if (text[i + 1] === '(') {
+        // Arithmetic command (( … )): one word.
+        const close = text.indexOf('))', i + 2);
+        const end = close < 0 || close >= to ? to : close + 2;
         startWord(i);
-        unquotedExp = true;
-        const end = this.expansion(i, to);
         add(i, end);
         i = end - 1;
         continue;
       }
-      if (c === '#' && wordStart < 0) {
-        while (i + 1 < to && text[i + 1] !== '\n') i++;
-        continue;
-      }
-      if (c === '\n') {
-        endCommand(i, ';');
-        if (pending.length) i = this.heredocBodies(pending.splice(0), i + 1, to) - 1;
-        continue;
-      }
-      if ((c === '<' || c === '>') && text[i + 1] === '(' && wordStart < 0) {
-        // Process substitution <( … ): a word whose inside is a command list.
-        startWord(i);
-        unquotedExp = true;
-        const close = matchParen(text, i + 1, to);
-        this.nestedScan(i + 2, close, heredoc);
-        add(i, Math.min(close + 1, to));
-        i = close;
-        continue;
-      }
-      if (c === '<' || c === '>' || (c === '&' && text[i + 1] === '>')) {
-        // An fd number right before the operator belongs to the redirection.
-        flush();
-        if (wordStart >= 0 && DIGITS.test(value) && !quoted) {
-          const fdStart = wordStart;
-          wordStart = -1;
-          value = '';
-          i = this.redirect(i, to, fdStart, words, pending, (op, start) => (redirectOp = { op, start }));
-        } else {
-          endWord(i);
-          i = this.redirect(i, to, i, words, pending, (op, start) => (redirectOp = { op, start }));
-        }
-        continue;
-      }
-      if (c === ';' || c === '|' || c === '&') {
-        const n = text[i + 1];
-        if (doubleBracket && n === c && c !== ';') {
-          // `&&` / `||` inside [[ … ]]
-          endWord(i);
-          i++;
-          continue;
-        }
-        if (c === ';' && (n === ';' || n === '&')) {
-          endCommand(i, ';;');
-          i += text[i + 2] === '&' ? 2 : 1;
-          if (caseDepth > 0) casePattern = true;
-          continue;
-        }
-        if ((n === c && c !== ';') || (c === '|' && n === '&')) {
-          endCommand(i, n === '&' && c === '|' ? '|' : c + c);
-          i++;
-          continue;
-        }
-        endCommand(i, c);
-        continue;
-      }
-      if (c === '(' && wordStart < 0) {
-        if (text[i + 1] === '(') {
-          // Arithmetic command (( … )): one word.
-          const close = text.indexOf('))', i + 2);
-          const end = close < 0 || close >= to ? to : close + 2;
-          startWord(i);
-          add(i, end);
-          i = end - 1;
-          continue;
-        }
-        endCommand(i);
-        subshell++;
-        continue;
-      }
-      if (c === ')') {
-        endCommand(i, subshell > 0 ? undefined : ';');
-        if (subshell > 0) subshell--;
-        continue;
-      }
-      if (c === ' ' || c === '\t' || c === '\r') {
-        endWord(i);
-        continue;
-      }
-      startWord(i);
-      add(i, i + 1);
+      endCommand(i);
+      subshell++;
+      continue;
     }
-    endCommand(to);
-    if (pending.length) this.heredocBodies(pending.splice(0), to, to);
-    this.deferred.pop();
+    if (c === ')') {
+      endCommand(i, subshell > 0 ? undefined : ';');
+      if (subshell > 0) subshell--;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord(i);
+      continue;
+    }
+    startWord(i);
+    add(i, i + 1);
   }
+  endCommand(to);
+  if (pending.length) heredocBodies(s, pending.splice(0), to, to);
+  s.deferred.pop();
+}
 
-  /** Read a redirection operator at `i` and, for `<<`, its delimiter; returns the last index used. */
-  private redirect(i: number, to: number, start: number, owner: ShellWord[], pending: PendingHeredoc[], set: (op: string, start: number) => void): number {
-    const { text } = this;
-    const m = REDIRECT_OP.exec(text.slice(i, Math.min(to, i + 3)))!;
-    const op = m[0];
-    let j = i + op.length;
-    if (op === '<<' || op === '<<-') {
-      while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
-      const d = HEREDOC_WORD.exec(text.slice(j, to));
-      if (d) {
-        pending.push({ delimiter: d[2].replace(/\\/g, ''), stripTabs: op === '<<-', owner });
-        j += d[0].length;
-      }
-      return j - 1;
+/** Read a redirection operator at `i` and, for `<<`, its delimiter; returns the last index used. */
+function redirect(s: Scanner, i: number, to: number, start: number, owner: ShellWord[], pending: PendingHeredoc[], set: (op: string, start: number) => void): number {
+  const { text } = s;
+  const m = REDIRECT_OP.exec(text.slice(i, Math.min(to, i + 3)))!;
+  const op = m[0];
+  let j = i + op.length;
+  if (op === '<<' || op === '<<-') {
+    while (j < to && (text[j] === ' ' || text[j] === '\t')) j++;
+    const d = HEREDOC_WORD.exec(text.slice(j, to));
+    if (d) {
+      pending.push({ delimiter: d[2].replace(/\\/g, ''), stripTabs: op === '<<-', owner });
+      j += d[0].length;
     }
-    set(op, start);
     return j - 1;
   }
+  set(op, start);
+  return j - 1;
+}
 
-  /** Consume the heredoc bodies that start at `i`; returns the offset after the last one. */
-  private heredocBodies(list: PendingHeredoc[], i: number, to: number): number {
-    const { text } = this;
-    for (const h of list) {
-      const bodyStart = i;
-      let bodyEnd = to;
-      let next = to;
-      while (i < to) {
-        const nl = text.indexOf('\n', i);
-        const lineEnd = nl < 0 || nl >= to ? to : nl;
-        let line = text.slice(i, lineEnd).replace(TRAILING_CR, '');
-        if (h.stripTabs) line = line.replace(LEADING_TABS, '');
-        if (line === h.delimiter || line.trim() === h.delimiter) {
-          bodyEnd = i;
-          next = lineEnd + 1;
-          break;
-        }
-        i = lineEnd + 1;
+/** Consume the heredoc bodies that start at `i`; returns the offset after the last one. */
+function heredocBodies(s: Scanner, list: PendingHeredoc[], i: number, to: number): number {
+  const { text } = s;
+  for (const h of list) {
+    const bodyStart = i;
+    let bodyEnd = to;
+    let next = to;
+    while (i < to) {
+      const nl = text.indexOf('\n', i);
+      const lineEnd = nl < 0 || nl >= to ? to : nl;
+      let line = text.slice(i, lineEnd).replace(TRAILING_CR, '');
+      if (h.stripTabs) line = line.replace(LEADING_TABS, '');
+      if (line === h.delimiter || line.trim() === h.delimiter) {
+        bodyEnd = i;
+        next = lineEnd + 1;
+        break;
       }
-      if (i >= to) next = to;
-      // The body is a script when the command has no words (BuildKit runs it with the default
-      // shell) or is a shell without -c; otherwise it is data on stdin.
-      const w = h.owner.map((x) => x.value);
-      const script = w.length === 0 || (SHELLS.test(w[0]) && !w.slice(1).some((x) => x === '-c' || (!x.startsWith('-') && !x.startsWith('+'))));
-      if (script) this.scan(bodyStart, Math.min(bodyEnd, to), undefined, true);
-      i = Math.min(next, to);
+      i = lineEnd + 1;
     }
-    return i;
+    if (i >= to) next = to;
+    // The body is a script when the command has no words (BuildKit runs it with the default
+    // shell) or is a shell without -c; otherwise it is data on stdin.
+    const w = h.owner.map((x) => x.value);
+    const script = w.length === 0 || (SHELLS.test(w[0]) && !w.slice(1).some((x) => x === '-c' || (!x.startsWith('-') && !x.startsWith('+'))));
+    if (script) scan(s, bodyStart, Math.min(bodyEnd, to), undefined, true);
+    i = Math.min(next, to);
   }
+  return i;
+}
 
-  /** End (exclusive) of the expansion starting at `i` (`$x`, `${…}`, `$(…)`, `$((…))`, backticks); nested commands are scanned. */
-  private expansion(i: number, to: number): number {
-    const { text } = this;
-    if (text[i] === '`') {
-      let j = i + 1;
-      while (j < to && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
-      this.nestedScan(i + 1, Math.min(j, to), false);
-      return Math.min(j + 1, to);
-    }
-    const n = text[i + 1];
-    if (n === '(') {
-      if (text[i + 2] === '(') {
-        const close = text.indexOf('))', i + 3);
-        return close < 0 || close >= to ? to : close + 2;
-      }
-      const close = matchParen(text, i + 1, to);
-      this.nestedScan(i + 2, close, false);
-      return Math.min(close + 1, to);
-    }
-    if (n === '{') {
-      let depth = 0;
-      for (let j = i + 1; j < to; j++) {
-        if (text[j] === '{') depth++;
-        else if (text[j] === '}' && --depth === 0) return j + 1;
-        else if (text[j] === '\\') j++;
-      }
-      return to;
-    }
-    const m = VARIABLE_NAME.exec(text.slice(i + 1, Math.min(to, i + 256)));
-    return i + 1 + (m ? m[0].length : 0);
+/** End (exclusive) of the expansion starting at `i` (`$x`, `${…}`, `$(…)`, `$((…))`, backticks); nested commands are scanned. */
+function expansion(s: Scanner, i: number, to: number): number {
+  const { text } = s;
+  if (text[i] === '`') {
+    let j = i + 1;
+    while (j < to && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+    nestedScan(s, i + 1, Math.min(j, to), false);
+    return Math.min(j + 1, to);
   }
+  const n = text[i + 1];
+  if (n === '(') {
+    if (text[i + 2] === '(') {
+      const close = text.indexOf('))', i + 3);
+      return close < 0 || close >= to ? to : close + 2;
+    }
+    const close = matchParen(text, i + 1, to);
+    nestedScan(s, i + 2, close, false);
+    return Math.min(close + 1, to);
+  }
+  if (n === '{') {
+    let depth = 0;
+    for (let j = i + 1; j < to; j++) {
+      if (text[j] === '{') depth++;
+      else if (text[j] === '}' && --depth === 0) return j + 1;
+      else if (text[j] === '\\') j++;
+    }
+    return to;
+  }
+  const m = VARIABLE_NAME.exec(text.slice(i + 1, Math.min(to, i + 256)));
+  return i + 1 + (m ? m[0].length : 0);
 }
 
 /** If text[i…] is blanks then a line break, the offset after the break; else -1. */
