@@ -5,7 +5,7 @@ import type { Range } from '../types';
 import type { SourceFile } from './source';
 import type { YamlModel } from './yaml';
 import { cachedView } from './yaml';
-import { asMap, get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, isAlias, isMap, isScalar, isSeq, type YNode, type YPair } from './yaml-nav';
+import { asMap, get, getPair, keyRange, mapPairs, nodeRange, seqItems, str, isAlias, isMap, isPair, isScalar, isSeq, type YNode, type YPair } from './yaml-nav';
 import { detectStyle, type YamlStyle } from '../fixes/yaml';
 
 export interface ComposeEnvEntry {
@@ -125,8 +125,25 @@ function build(file: SourceFile, yaml: YamlModel): ComposeModel {
   for (const { key, pair, value } of mapPairs(servicesPair?.value)) {
     const node = asMap(value);
     const merged = mergeSources(doc, node);
-    const look = (k: string): YNode => (node?.has(k) ? get(node, k) : merged.length ? merged.map((mm) => get(mm, k)).find((v) => v !== undefined) : undefined);
-    const lookPair = (k: string): YPair | undefined => getPair(node, k) ?? (merged.length ? merged.map((mm) => getPair(mm, k)).find((p) => p) : undefined);
+    // Rules ask a service for ~35 keys: one pass over its pairs instead of two scans per ask.
+    const own = node ? keyIndex(node) : undefined;
+    const look = (k: string): YNode => {
+      if (own && (own.strict ? own.pairs.has(k) : node!.has(k))) return (own.pairs.get(k)!.value ?? undefined) as YNode;
+      for (const mm of merged) {
+        const v = get(mm, k);
+        if (v !== undefined) return v;
+      }
+      return undefined;
+    };
+    const lookPair = (k: string): YPair | undefined => {
+      const p = own?.pairs.get(k);
+      if (p) return p;
+      for (const mm of merged) {
+        const q = getPair(mm, k);
+        if (q) return q;
+      }
+      return undefined;
+    };
     const svc: ComposeService = {
       name: key,
       pair,
@@ -278,6 +295,29 @@ class DataScan {
     if (n !== null && n !== undefined) this.plain = false; // an alias
     return n;
   }
+}
+
+/**
+ * The pairs of a map by key as `getPair` finds them (the last duplicate wins; numbers and booleans
+ * as strings). `strict`: every key is a string, so the keys are also what `YAMLMap.has` finds.
+ */
+function keyIndex(map: YAMLMap): { pairs: Map<string, YPair>; strict: boolean } {
+  const pairs = new Map<string, YPair>();
+  let strict = true;
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const k = item.key;
+    if (isScalar(k)) {
+      const v = k.value;
+      if (typeof v === 'string') pairs.set(v, item);
+      else if (v !== null && v !== undefined) {
+        pairs.set(String(v), item);
+        strict = false;
+      }
+    } else if (typeof k === 'string') pairs.set(k, item);
+    else strict = false;
+  }
+  return { pairs, strict };
 }
 
 function envEntries(text: string, node: YNode): ComposeEnvEntry[] {
