@@ -92,45 +92,38 @@ export interface DockerfileModel {
 const NO_INSTRUCTIONS: readonly DfInstruction[] = [];
 
 /**
- * An instruction of the model, made by this one object literal with every field (a shape V8 keeps
- * while the code that made it lives: no class, no field added later). `args` of a RUN whose words
- * were left out (`args` undefined) is read from the text the first time it is asked for.
+ * An instruction of the model. A class whose constructor sets every field, so that all instructions
+ * share one shape (an object literal with its own getter would be a dictionary-mode object each).
+ * `args` of a RUN whose words were left out is read from the text the first time it is asked for.
  */
-function instruction(
-  keyword: string,
-  keywordText: string,
-  keywordRange: Range,
-  range: Range,
-  made: DfArg[] | undefined,
-  argsRange: Range | undefined,
-  argsText: string,
-  flags: DfInstruction['flags'],
-  properties: DfProperty[],
-  jsonForm: boolean,
-  text: string,
-  escapeChar: string,
-): DfInstruction {
-  let args = made;
-  return {
-    keyword,
-    keywordText,
-    keywordRange,
-    range,
-    get args(): DfArg[] {
-      if (args === undefined) {
-        const words = rawArguments(text, keywordRange.end, range.end, escapeChar);
-        args = flags.length ? words.slice(flags.length) : words;
-      }
-      return args;
-    },
-    argsRange,
-    argsText,
-    flags,
-    stage: undefined,
-    properties,
-    jsonForm,
-    [RUN_COMMANDS]: undefined,
-  };
+class ModelInstruction implements DfInstruction {
+  stage: Stage | undefined = undefined;
+  [RUN_COMMANDS]: unknown = undefined;
+  #args: DfArg[] | undefined;
+  constructor(
+    readonly keyword: string,
+    readonly keywordText: string,
+    readonly keywordRange: Range,
+    readonly range: Range,
+    args: DfArg[] | undefined,
+    readonly argsRange: Range | undefined,
+    readonly argsText: string,
+    readonly flags: DfInstruction['flags'],
+    readonly properties: DfProperty[],
+    readonly jsonForm: boolean,
+    private readonly text: string,
+    private readonly escapeChar: string,
+  ) {
+    this.#args = args;
+  }
+
+  get args(): DfArg[] {
+    if (this.#args === undefined) {
+      const words = rawArguments(this.text, this.keywordRange.end, this.range.end, this.escapeChar);
+      this.#args = this.flags.length ? words.slice(this.flags.length) : words;
+    }
+    return this.#args;
+  }
 }
 
 /**
@@ -185,7 +178,7 @@ export function parseDockerfile(text: string, lines: LineIndex): DockerfileModel
         : undefined
       : { start: words[flags.length].range.start, end: lastEnd };
     const argsText = argsRange ? text.slice(argsRange.start, argsRange.end) : '';
-    const ins = instruction(
+    const ins = new ModelInstruction(
       keyword,
       node.getInstruction(),
       keywordRange,
