@@ -3,7 +3,7 @@
 // (re-stringifying with `yaml` would reformat the document: DEPENDENCIES.md §4).
 import { parse, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../types';
-import { contentEnd, getPair, isEmpty, keyString, str, isMap, isPair, isScalar, isSeq, type YPair } from '../documents/yaml-nav';
+import { contentEnd, getPair, isEmpty, keyString, str, walk, isMap, isPair, isScalar, isSeq, type YPair } from '../documents/yaml-nav';
 
 /** How a file indents: spaces per nesting level, spaces before a sequence's `-`, line break. */
 export interface YamlStyle {
@@ -73,42 +73,29 @@ export function detectStyle(text: string, ...roots: unknown[]): YamlStyle {
   const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
   // A few dozen samples tell the style; walking a 1 MB file of CRDs would take long.
   let samples = 0;
-  // Depth-first over the block structure only, in the order of `walk` (scalars tell nothing:
-  // no visit for them). A map's pairs are all sampled once it is reached, as they were.
-  const visit = (node: Node): void => {
-    if (samples > 200) return;
-    if (isMap(node)) {
-      if (!node.flow) {
-        for (const item of node.items) {
-          if (!isPair(item)) continue;
-          const k = (item.key as Node | null)?.range;
-          const v = item.value as Node | null;
-          if (!k || !v?.range) continue;
-          // The key's column only for a pair with a block value (most values are scalars).
-          if (isMap(v) && !v.flow && v.items.length) {
-            const first = (v.items[0] as Pair).key as Node | null;
-            if (first?.range && text.lastIndexOf('\n', first.range[0]) > k[0]) {
-              const d = columnOf(text, first.range[0]) - columnOf(text, k[0]);
-              if (d > 0) bump(indents, d), samples++;
-            }
-          } else if (isSeq(v) && !v.flow && v.items.length) {
-            const d = columnOf(text, v.range![0]) - columnOf(text, k[0]);
-            if (d >= 0) bump(seqs, d), samples++;
-          }
-        }
-      }
-      for (const item of node.items) {
-        if (!isPair(item)) continue;
-        const v = item.value as Node | null;
-        if (v && (isMap(v) || isSeq(v))) visit(v);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) if (item && (isMap(item) || isSeq(item))) visit(item as Node);
-    }
-  };
   for (const root of roots) {
     if (samples > 200) break;
-    if (root && (isMap(root) || isSeq(root))) visit(root as Node);
+    walk(root, (node) => {
+      if (samples > 200) return false;
+      if (!isMap(node) || node.flow) return;
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const k = (item.key as Node | null)?.range;
+        const v = item.value as Node | null;
+        if (!k || !v?.range) continue;
+        const keyCol = columnOf(text, k[0]);
+        if (isMap(v) && !v.flow && v.items.length) {
+          const first = (v.items[0] as Pair).key as Node | null;
+          if (first?.range && text.lastIndexOf('\n', first.range[0]) > k[0]) {
+            const d = columnOf(text, first.range[0]) - keyCol;
+            if (d > 0) bump(indents, d), samples++;
+          }
+        } else if (isSeq(v) && !v.flow && v.items.length) {
+          const d = columnOf(text, v.range![0]) - keyCol;
+          if (d >= 0) bump(seqs, d), samples++;
+        }
+      }
+    });
   }
   const top = (m: Map<number, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   const indent = top(indents) ?? 2;

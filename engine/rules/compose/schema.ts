@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { defineRule } from '../../define-rule';
-import { composeModel, plainDataOf, resolveMergeKeys } from '../../documents/compose';
+import { composeModel, plainToJS, resolveMergeKeys } from '../../documents/compose';
 import { getPath, keyRange, getPair, nodeRange, type YNode } from '../../documents/yaml-nav';
 
 let validator: ValidateFunction | undefined;
@@ -34,7 +34,7 @@ export default defineRule({
     let json: unknown;
     try {
       // Plain data (no aliases, tags or merge keys) converts directly, with nothing to resolve.
-      json = m.plainData ? plainDataOf(m) : resolveMergeKeys(yaml.docs[0].doc.toJS({ maxAliasCount: 100 }));
+      json = m.plainData ? plainToJS(yaml.docs[0].doc.contents) : resolveMergeKeys(yaml.docs[0].doc.toJS({ maxAliasCount: 100 }));
     } catch (e) {
       // Unresolved aliases and alias bombs: Compose rejects the file too.
       ctx.report({ range: yaml.docs[0].range, messageId: 'yaml', data: { detail: (e as Error).message.split('\n')[0].replace(/\.$/, '') } });
