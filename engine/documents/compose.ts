@@ -83,7 +83,7 @@ export interface ComposeModel {
   services: ComposeService[];
   serviceByName: Map<string, ComposeService>;
   /** All `${VAR}` / `$VAR` interpolations in values (not `$$`). */
-  readonly interpolations: Interpolation[];
+  interpolations: Interpolation[];
   style: YamlStyle;
   /** An override/fragment file (no image or build on any service): skip completeness rules. */
   fragment: boolean;
@@ -91,7 +91,7 @@ export interface ComposeModel {
    * `toJS()` of the documents gives plain data with nothing for `resolveMergeKeys` to do: core
    * schema, no aliases, no explicit tags, only scalar keys and none of them `<<` or `__proto__`.
    */
-  readonly plainData: boolean;
+  plainData: boolean;
 }
 
 /** The Compose view of a file, built once per parse. */
@@ -196,105 +196,34 @@ function build(file: SourceFile, yaml: YamlModel): ComposeModel {
     services.push(svc);
     if (!serviceByName.has(key)) serviceByName.set(key, svc);
   }
-  let scan: DataScan | undefined;
-  const scanned = (): DataScan => (scan ??= new DataScan(text, yaml));
-  const fragment = services.length > 0 && services.every((s) => !s.image && !s.buildPair && !get(s.node, 'extends'));
-  return {
-    file,
-    text,
-    root,
-    servicesPair,
-    services,
-    serviceByName,
-    style,
-    fragment,
-    // One walk of the whole tree, on the first ask (env-example, schema), gives both and the data.
-    get interpolations() {
-      return scanned().interpolations;
-    },
-    get plainData() {
-      return scanned().plain;
-    },
-    [DATA]: scanned,
-  } as ComposeModel;
-}
-
-const DATA = Symbol('data');
-
-/**
- * `plainToJS` of the first document when `plainData`, from the walk that found the interpolations
- * (one walk of the tree instead of two). The data is handed over once and not kept with the model;
- * a second ask converts again.
- */
-export function plainDataOf(m: ComposeModel): unknown {
-  const scan = (m as ComposeModel & { [DATA]?: () => DataScan })[DATA]?.();
-  if (scan && scan.data !== NONE) {
-    const data = scan.data;
-    scan.data = NONE;
-    return data;
-  }
-  return plainToJS(m.file.yaml.docs[0]?.doc.contents);
-}
-
-const NONE = Symbol('none');
-
-/**
- * The walk over every node of the documents: the `${VAR}` interpolations (plain and quoted
- * scalars: the source text is scanned so that offsets are exact), whether the data is plain (see
- * ComposeModel.plainData) and, while it is, `plainToJS` of the first document.
- */
-class DataScan {
-  readonly interpolations: Interpolation[] = [];
-  plain = true;
-  data: unknown = NONE;
-  constructor(
-    private readonly text: string,
-    yaml: YamlModel,
-  ) {
-    yaml.docs.forEach((d, i) => {
-      if (d.doc.schema?.name !== 'core') this.plain = false;
-      const data = this.value(d.doc.contents);
-      if (i === 0 && this.plain) this.data = data;
-    });
-    if (!this.plain) this.data = NONE;
-  }
-
-  /** Visit a node; its plain value (meaningless once `plain` is false). */
-  private value(n: unknown): unknown {
-    if (isScalar(n)) {
-      if (n.tag) this.plain = false;
-      const v = n.value;
-      if (typeof v === 'string' && v.includes('$') && n.range) interpolationsIn(this.text.slice(n.range[0], n.range[1]), n.range[0], this.interpolations);
-      return v;
-    }
-    if (isMap(n)) {
-      if (n.tag) this.plain = false;
-      const out: Record<string, unknown> = {};
-      for (const it of n.items) {
-        const k = it.key;
-        let key: unknown;
-        if (isScalar(k)) {
-          key = this.value(k);
-          if (key === '<<' || key === '__proto__') this.plain = false;
-        } else {
-          this.plain = false;
-          this.value(k);
+  const interpolations: Interpolation[] = [];
+  let plainData = true;
+  for (const d of yaml.docs) {
+    if (d.doc.schema?.name !== 'core') plainData = false;
+    const visit = (n: unknown) => {
+      if (isScalar(n)) {
+        if (n.tag) plainData = false;
+        if (typeof n.value === 'string' && n.value.includes('$') && n.range) {
+          // plain and quoted scalars: scan the source text so offsets are exact
+          interpolationsIn(text.slice(n.range[0], n.range[1]), n.range[0], interpolations);
         }
-        const v = this.value(it.value);
-        if (this.plain) out[key === null ? '' : String(key)] = v;
-      }
-      return out;
-    }
-    if (isSeq(n)) {
-      if (n.tag) this.plain = false;
-      const items = n.items;
-      const out: unknown[] = new Array(items.length);
-      for (let i = 0; i < items.length; i++) out[i] = this.value(items[i]);
-      return out;
-    }
-    if (n !== null && n !== undefined) this.plain = false; // an alias
-    return n;
+      } else if (isMap(n)) {
+        if (n.tag) plainData = false;
+        for (const it of n.items) {
+          const k = it.key;
+          if (!isScalar(k) || k.value === '<<' || k.value === '__proto__') plainData = false;
+          visit(k);
+          visit(it.value);
+        }
+      } else if (isSeq(n)) {
+        if (n.tag) plainData = false;
+        for (const it of n.items) visit(it);
+      } else if (n !== null && n !== undefined) plainData = false; // an alias
+    };
+    visit(d.doc.contents);
   }
+  const fragment = services.length > 0 && services.every((s) => !s.image && !s.buildPair && !get(s.node, 'extends'));
+  return { file, text, root, servicesPair, services, serviceByName, interpolations, style, fragment, plainData };
 }
 
 /**
